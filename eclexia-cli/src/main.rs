@@ -1,0 +1,49 @@
+//! The `eclexia` command line (LANGUAGE §14, ARCHITECTURE §12). Each subcommand is a thin
+//! translation to `eclexia-core`: read input, call core, print, pick the exit code of
+//! LANGUAGE §12.4.
+
+mod check_cmd;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Exit code for usage errors, unreadable files and bad options (LANGUAGE §12.4).
+const EXIT_USAGE: u8 = 1;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "eclexia",
+    version = eclexia_core::VERSION,
+    about = "Eclexia: resource-aware, carbon-aware programs and their shadow prices",
+    propagate_version = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check programs (parse, types, dimensions, annotations) without running them.
+    Check(check_cmd::CheckArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap's own exit code for usage errors is 2, which LANGUAGE §12.4 reserves
+            // for check-time errors: print its message and exit 1 instead.
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => ExitCode::SUCCESS,
+                _ => ExitCode::from(EXIT_USAGE),
+            };
+        }
+    };
+    match cli.command {
+        Command::Check(args) => check_cmd::run(&args),
+    }
+}

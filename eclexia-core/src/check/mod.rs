@@ -1,0 +1,222 @@
+//! The checker (LANGUAGE §4, §5): names, scopes, type inference, the dimension algebra and
+//! the annotation rules. Input: the AST; output: a [`Checked`] program (types of every
+//! expression, item signatures) or every diagnostic found.
+//!
+//! Split by concern: `env` collects items and resolves written types, `expr` and `stmt`
+//! infer expressions, `ops` types operators (§5.4), `builtins` types the calls of §11,
+//! `pattern` types patterns (§3.5, §6.5), `items` checks item-level rules (annotations,
+//! `main`, constants, traits).
+//!
+//! Invariant: an expression that produced a diagnostic has type [`Ty::Error`], which
+//! unifies with everything and silences every rule that would look at it (§12.3).
+
+mod builtins;
+mod env;
+mod expr;
+mod items;
+mod ops;
+mod pattern;
+mod stmt;
+pub mod types;
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{ErrorCode, RawDiagnostic};
+use crate::span::Span;
+use crate::syntax::ast::{Ast, ExprId};
+use crate::syntax::token::{Interner, Symbol};
+
+use env::Env;
+pub use env::{AdtInfo, AdtKind, FnId, FnInfo, VData, VariantInfo};
+use types::{AdtId, Subst, Ty};
+
+/// The result of checking: what later stages need to know about the program.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The type of every expression, indexed by [`ExprId`], fully resolved (an unresolved
+    /// variable shows as `Ty::Var`).
+    pub expr_types: Vec<Ty>,
+    /// Every function (top-level, module, impl and trait methods) with its signature.
+    pub fns: Vec<FnInfo>,
+    /// Every struct and enum (the built-in `Option` and `Result` first).
+    pub adts: Vec<AdtInfo>,
+    /// Top-level functions by name (what a host may evaluate as an entry).
+    pub entry_points: HashMap<String, FnId>,
+}
+
+/// Checks a parsed program. `source` is needed for operator spellings in messages.
+pub fn check(ast: &Ast, interner: &Interner, source: &str) -> Result<Checked, Vec<RawDiagnostic>> {
+    let mut cx = Checker {
+        interner,
+        source,
+        env: Env::default(),
+        subst: Subst::default(),
+        errors: Vec::new(),
+        expr_types: vec![Ty::Error; ast.expr_count as usize],
+        fcx: FnCx::default(),
+        locals: Vec::new(),
+        const_stack: Vec::new(),
+    };
+    cx.collect(&ast.items);
+    cx.check_items(&ast.items);
+    if !cx.errors.is_empty() {
+        return Err(cx.errors);
+    }
+    let expr_types = cx.expr_types.iter().map(|t| cx.subst.resolve(t)).collect();
+    let entry_points = cx
+        .env
+        .top_level_fns()
+        .map(|(sym, id)| (interner.name(sym).to_string(), id))
+        .collect();
+    Ok(Checked {
+        expr_types,
+        fns: cx.env.fns,
+        adts: cx.env.adts,
+        entry_points,
+    })
+}
+
+/// Per-function (or closure) state while checking a body.
+#[derive(Default, Clone)]
+struct FnCx {
+    /// The return type of the innermost function or closure.
+    ret: Option<Ty>,
+    /// Innermost loop first: the break type (`None` for while/for, which need Unit).
+    loops: Vec<Option<Ty>>,
+    /// The module whose scope names resolve in.
+    module: u32,
+    /// Type parameters in scope (name → id).
+    generics: Vec<(Symbol, u32)>,
+    /// `Self`, inside an impl or trait.
+    self_ty: Option<Ty>,
+    /// Whether a `loop` saw a `break` (innermost last).
+    loop_broke: Vec<bool>,
+}
+
+/// A local binding.
+struct Local {
+    name: Symbol,
+    ty: Ty,
+}
+
+pub(crate) struct Checker<'a> {
+    interner: &'a Interner,
+    source: &'a str,
+    env: Env<'a>,
+    subst: Subst,
+    errors: Vec<RawDiagnostic>,
+    expr_types: Vec<Ty>,
+    fcx: FnCx,
+    /// The scope stack of locals; blocks truncate it on exit.
+    locals: Vec<Local>,
+    /// Constants whose types are being inferred (cycle detection).
+    const_stack: Vec<u32>,
+}
+
+/// Names the checker refers to whether or not the program wrote them; `compile` interns
+/// them before lexing so that the checker can use a shared, read-only interner.
+pub(crate) const KNOWN_SYMBOLS: &[&str] = &[
+    "Some", "None", "Ok", "Err", "Option", "Result", "Self", "self", "T", "E", "expr",
+];
+
+impl<'a> Checker<'a> {
+    fn name(&self, s: Symbol) -> &'a str {
+        self.interner.name(s)
+    }
+
+    /// The symbol of one of [`KNOWN_SYMBOLS`].
+    fn known_symbol(&self, name: &str) -> Symbol {
+        debug_assert!(KNOWN_SYMBOLS.contains(&name), "{name} is not pre-interned");
+        self.interner.get(name).unwrap_or(Symbol(u32::MAX))
+    }
+
+    fn error(&mut self, code: ErrorCode, span: Span, message: String) {
+        self.errors.push(RawDiagnostic::new(code, span, message));
+    }
+
+    /// The source text of a span (operator spellings, callee names).
+    fn text(&self, span: Span) -> &'a str {
+        self.source
+            .get(span.lo as usize..span.hi as usize)
+            .unwrap_or("")
+    }
+
+    /// A type as messages write it (§12.1).
+    fn show(&self, t: &Ty) -> String {
+        let t = self.subst.resolve(t);
+        types::display(
+            &t,
+            &|id: AdtId| {
+                self.interner
+                    .name(self.env.adts[id.0 as usize].name)
+                    .to_string()
+            },
+            &|p: u32| {
+                self.interner
+                    .name(self.env.param_names[p as usize])
+                    .to_string()
+            },
+        )
+    }
+
+    fn record(&mut self, id: ExprId, t: &Ty) {
+        self.expr_types[id.0 as usize] = t.clone();
+    }
+
+    fn fresh(&mut self) -> Ty {
+        self.subst.fresh()
+    }
+
+    fn shallow(&self, t: &Ty) -> Ty {
+        self.subst.shallow(t)
+    }
+
+    /// Unifies `expected` with `found`; on failure reports E0301 (or E0403 when
+    /// dimensions are involved, §5.5) at `span` and returns false.
+    fn expect_ty(&mut self, expected: &Ty, found: &Ty, span: Span) -> bool {
+        if self.subst.unify(expected, found).is_ok() {
+            return true;
+        }
+        self.mismatch(expected, found, span);
+        false
+    }
+
+    /// Reports that `found` is not `expected` (E0301, or E0403 for dimensions).
+    fn mismatch(&mut self, expected: &Ty, found: &Ty, span: Span) {
+        let e = self.shallow(expected);
+        let f = self.shallow(found);
+        let dimensional =
+            (e.is_resource() && (f.is_resource() || f.is_num())) || (f.is_resource() && e.is_num());
+        let code = if dimensional {
+            ErrorCode::E0403
+        } else {
+            ErrorCode::E0301
+        };
+        let msg = format!(
+            "expected {}, found {}",
+            self.show(expected),
+            self.show(found)
+        );
+        self.error(code, span, msg);
+    }
+
+    fn push_local(&mut self, name: Symbol, ty: Ty) {
+        self.locals.push(Local { name, ty });
+    }
+
+    fn lookup_local(&self, name: Symbol) -> Option<&Ty> {
+        self.locals
+            .iter()
+            .rev()
+            .find(|l| l.name == name)
+            .map(|l| &l.ty)
+    }
+
+    /// Runs `f` in a fresh function context (item body or closure), restoring after.
+    fn in_fn<T>(&mut self, fcx: FnCx, f: impl FnOnce(&mut Self) -> T) -> T {
+        let saved = std::mem::replace(&mut self.fcx, fcx);
+        let r = f(self);
+        self.fcx = saved;
+        r
+    }
+}

@@ -1,0 +1,36 @@
+//! # Eclexia core
+//!
+//! The pure-Rust heart of the Eclexia SDK: **compile** Eclexia source into a checked,
+//! immutable [`Program`], report every problem as [`Diagnostics`] in the format of the
+//! language specification, and (in later modules) evaluate and price programs.
+//!
+//! ```
+//! use eclexia_core::{compile, CompileOptions};
+//!
+//! let program = compile(
+//!     "def main() { println(1.5kJ + 500J) }",
+//!     &CompileOptions::new("hello.ecl"),
+//! )
+//! .expect("a valid program");
+//! assert!(program.has_function("main"));
+//! ```
+//!
+//! Data flows one way: source → tokens ([`syntax::lexer`]) → AST ([`syntax::parser`]) →
+//! checked program ([`check`]). The foundation modules [`units`] and [`span`] depend on
+//! nothing else in the crate.
+
+#![forbid(unsafe_code)]
+
+pub mod check;
+pub mod diagnostic;
+pub mod span;
+pub mod syntax;
+pub mod units;
+
+mod program;
+
+pub use diagnostic::{Diagnostic, Diagnostics, ErrorCode, ErrorKind};
+pub use program::{CompileOptions, Program, compile, compile_bytes};
+
+/// The version of the SDK (the crate version).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,139 @@
+//! The public compile API: source in, immutable [`Program`] or [`Diagnostics`] out.
+
+use std::sync::Arc;
+
+use crate::check::{self, Checked};
+use crate::diagnostic::{Diagnostics, ErrorCode, RawDiagnostic};
+use crate::span::Span;
+use crate::syntax::ast::Ast;
+use crate::syntax::token::Interner;
+use crate::syntax::{lexer, parser};
+
+/// Options for [`compile`].
+#[derive(Clone, Debug)]
+pub struct CompileOptions {
+    /// The file name used in diagnostics (`--> NAME:line:col`).
+    pub file_name: String,
+}
+
+impl CompileOptions {
+    /// Options naming the source `file_name` in diagnostics.
+    pub fn new(file_name: impl Into<String>) -> CompileOptions {
+        CompileOptions {
+            file_name: file_name.into(),
+        }
+    }
+}
+
+impl Default for CompileOptions {
+    fn default() -> Self {
+        CompileOptions::new("<string>")
+    }
+}
+
+/// A checked program: immutable, `Send + Sync`, cheap to clone (one `Arc`), and usable
+/// for any number of evaluations from any number of threads.
+#[derive(Clone, Debug)]
+pub struct Program {
+    inner: Arc<ProgramInner>,
+}
+
+#[derive(Debug)]
+struct ProgramInner {
+    file_name: String,
+    source: String,
+    ast: Ast,
+    interner: Interner,
+    checked: Checked,
+}
+
+impl Program {
+    /// The file name given at compile time.
+    pub fn file_name(&self) -> &str {
+        &self.inner.file_name
+    }
+
+    /// The source text.
+    pub fn source(&self) -> &str {
+        &self.inner.source
+    }
+
+    /// The syntax tree (after macro expansion).
+    pub fn ast(&self) -> &Ast {
+        &self.inner.ast
+    }
+
+    /// The identifier table of the syntax tree.
+    pub fn interner(&self) -> &Interner {
+        &self.inner.interner
+    }
+
+    /// What the checker found out: expression types and item signatures.
+    pub fn checked(&self) -> &Checked {
+        &self.inner.checked
+    }
+
+    /// Whether a top-level function (plain or adaptive) of this name exists.
+    pub fn has_function(&self, name: &str) -> bool {
+        self.inner.checked.entry_points.contains_key(name)
+    }
+}
+
+/// Compiles Eclexia source: lex, parse (expanding macros), check names, types,
+/// dimensions and annotations. Returns every error found, sorted (LANGUAGE §12.3): if
+/// lexing or parsing fails, only those errors; otherwise every check-time error.
+///
+/// ```
+/// use eclexia_core::{compile, CompileOptions};
+/// let diags = compile("let = 1", &CompileOptions::new("x.ecl")).unwrap_err();
+/// assert_eq!(diags.iter().next().unwrap().code.to_string(), "E0101");
+/// ```
+pub fn compile(source: &str, opts: &CompileOptions) -> Result<Program, Diagnostics> {
+    let mut interner = Interner::new();
+    for k in check::KNOWN_SYMBOLS {
+        interner.intern(k);
+    }
+    let (tokens, mut errors) = lexer::lex(source, &mut interner);
+    let (ast, parse_errors) = parser::parse(source, tokens, &mut interner);
+    // An unterminated string or comment runs to the end of the file; the parser's
+    // "unexpected end of input" that follows from it would only repeat the problem.
+    let runaway = errors.iter().any(|e| e.code == ErrorCode::E0102);
+    let eof = source.len() as u32;
+    errors.extend(parse_errors.into_iter().filter(|e| !(runaway && e.span.lo >= eof)));
+    if !errors.is_empty() {
+        return Err(Diagnostics::new(&opts.file_name, source, errors));
+    }
+    match check::check(&ast, &interner, source) {
+        Ok(checked) => Ok(Program {
+            inner: Arc::new(ProgramInner {
+                file_name: opts.file_name.clone(),
+                source: source.to_string(),
+                ast,
+                interner,
+                checked,
+            }),
+        }),
+        Err(errors) => Err(Diagnostics::new(&opts.file_name, source, errors)),
+    }
+}
+
+/// Compiles source given as bytes: invalid UTF-8 is `ParseError` E0103 at the first bad
+/// byte (LANGUAGE §2.1), everything else as [`compile`].
+///
+/// ```
+/// use eclexia_core::{compile_bytes, CompileOptions};
+/// let d = compile_bytes(b"let x = \"\xff\"", &CompileOptions::new("x.ecl")).unwrap_err();
+/// assert_eq!(d.headers(), "error[E0103]: ParseError: invalid UTF-8\n  --> x.ecl:1:10\n");
+/// ```
+pub fn compile_bytes(source: &[u8], opts: &CompileOptions) -> Result<Program, Diagnostics> {
+    match std::str::from_utf8(source) {
+        Ok(s) => compile(s, opts),
+        Err(e) => {
+            let good = e.valid_up_to();
+            // Place the error within the valid prefix (plus the position just after it).
+            let prefix = String::from_utf8_lossy(&source[..good]).into_owned();
+            let err = RawDiagnostic::new(ErrorCode::E0103, Span::new(good, good), "invalid UTF-8");
+            Err(Diagnostics::new(&opts.file_name, &prefix, vec![err]))
+        }
+    }
+}

@@ -1,0 +1,3 @@
+fn main() {
+    let s = "tab \t is fine, but \q is not"
+}

@@ -1,0 +1,6 @@
+struct P { x: Int }
+
+fn main() {
+    let p = P
+    { x: 1 }
+}

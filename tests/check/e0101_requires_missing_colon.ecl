@@ -1,0 +1,1 @@
+fn f() @requires(energy 10J) { }

@@ -1,0 +1,7 @@
+struct Point { x: Int }
+
+fn main() {
+    match Point { x: 1 } {
+        _ => println("any"),
+    }
+}

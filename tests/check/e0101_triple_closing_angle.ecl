@@ -1,0 +1,1 @@
+fn f(x: Option<Option<Int>>>) -> Int { 0 }

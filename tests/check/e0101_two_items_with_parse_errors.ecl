@@ -1,0 +1,7 @@
+fn a() {
+    let x: Int;
+}
+
+fn b() {
+    let y = 1 < 2 < 3
+}

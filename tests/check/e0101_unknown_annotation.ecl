@@ -1,0 +1,2 @@
+@cached
+fn slow() -> Int { 42 }

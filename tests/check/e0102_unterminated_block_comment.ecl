@@ -1,0 +1,4 @@
+fn main() {
+    /* this comment
+       never ends
+}

@@ -1,0 +1,3 @@
+fn main() {
+    let m = 10mb
+}

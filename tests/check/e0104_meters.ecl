@@ -1,0 +1,3 @@
+fn main() {
+    let d = 5m
+}

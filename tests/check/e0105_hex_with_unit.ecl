@@ -1,0 +1,3 @@
+fn main() {
+    let e = 0xFFJ
+}

@@ -1,0 +1,5 @@
+macro forever { ($a: expr) => { forever!($a + 1) } }
+
+fn main() {
+    let v = forever!(0)
+}

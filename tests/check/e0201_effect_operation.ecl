@@ -1,0 +1,7 @@
+effect Log {
+    write(msg: String)
+}
+
+fn main() {
+    Log::write("hello")
+}

@@ -1,0 +1,6 @@
+fn main() {
+    {
+        let inner = 1
+    }
+    println(inner)
+}

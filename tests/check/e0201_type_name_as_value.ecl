@@ -1,0 +1,5 @@
+struct Point { x: Int }
+
+fn main() {
+    let p = Point
+}

@@ -1,0 +1,3 @@
+fn main() {
+    let xs = [1, 2, "three"]
+}

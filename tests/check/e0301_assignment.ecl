@@ -1,0 +1,4 @@
+fn main() {
+    let mut s = "a"
+    s = 5
+}

@@ -1,0 +1,3 @@
+fn main() {
+    let w = echo_witness(42)
+}

@@ -1,0 +1,3 @@
+fn main() {
+    let f: Float = 1
+}

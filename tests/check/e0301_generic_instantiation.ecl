@@ -1,0 +1,5 @@
+fn same<T>(a: T, b: T) -> T { a }
+
+fn main() {
+    let v = same(1, "x")
+}

@@ -1,0 +1,3 @@
+fn f(c: Bool) {
+    let v: Int = if c { 1 }
+}

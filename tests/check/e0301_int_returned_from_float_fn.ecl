@@ -1,0 +1,3 @@
+fn ratio() -> Float {
+    42
+}

@@ -1,0 +1,5 @@
+fn main() {
+    let id = |x| x
+    let a = id(1)
+    let b = id("s")
+}

@@ -1,0 +1,3 @@
+fn main() -> Float {
+    1.0
+}

@@ -1,0 +1,6 @@
+fn seven() -> Int { 7 }
+
+fn main() {
+    let n: Int = seven
+    (1)
+}

@@ -1,0 +1,4 @@
+fn pick(c: Bool) -> String {
+    if c { "a" } else { "b" }
+    - 1
+}

@@ -1,0 +1,5 @@
+fn five() { 5 }
+
+fn main() {
+    let n: Int = five()
+}

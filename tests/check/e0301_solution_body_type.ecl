@@ -1,0 +1,3 @@
+adaptive fn mode() -> Int {
+    fast @requires(energy: 1J) { "fast" }
+}

@@ -1,0 +1,5 @@
+struct P { x: Int }
+
+fn main() {
+    let p = P { x: 1.5 }
+}

@@ -1,0 +1,5 @@
+fn hello() { }
+
+fn main() {
+    hello(1)
+}

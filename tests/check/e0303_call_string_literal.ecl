@@ -1,0 +1,3 @@
+fn main() {
+    let y = "text"(1)
+}

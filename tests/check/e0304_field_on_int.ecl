@@ -1,0 +1,4 @@
+fn main() {
+    let n = 5
+    let v = n.value
+}

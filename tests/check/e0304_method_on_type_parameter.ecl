@@ -1,0 +1,3 @@
+fn size<T>(x: T) -> Int {
+    x.len()
+}

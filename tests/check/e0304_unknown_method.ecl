@@ -1,0 +1,6 @@
+struct Point { x: Int, y: Int }
+
+fn main() {
+    let p = Point { x: 1, y: 2 }
+    p.fly()
+}

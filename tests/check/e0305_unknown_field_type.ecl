@@ -1,0 +1,1 @@
+struct Body { position: Vector3 }

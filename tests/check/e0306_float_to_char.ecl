@@ -1,0 +1,3 @@
+fn main() {
+    let c = 2.5 as Char
+}

@@ -1,0 +1,3 @@
+fn main() {
+    let n = "5" as Int
+}

@@ -1,0 +1,1 @@
+type Loop = Option<Loop>

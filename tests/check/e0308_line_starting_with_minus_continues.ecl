@@ -1,0 +1,4 @@
+fn main() {
+    let s = "text"
+    -1
+}

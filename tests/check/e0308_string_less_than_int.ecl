@@ -1,0 +1,3 @@
+fn main() {
+    let b = "a" < 1
+}

@@ -1,0 +1,4 @@
+fn main() {
+    let t = 5s
+    let u = -t
+}

@@ -1,0 +1,3 @@
+fn main() {
+    let neg = -100J
+}

@@ -1,0 +1,2 @@
+adaptive fn nothing() -> Int {
+}

@@ -1,0 +1,1 @@
+def f() @requires: power < 5W { }

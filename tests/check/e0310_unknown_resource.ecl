@@ -1,0 +1,1 @@
+fn f() @requires(bandwidth: 10B) { }

@@ -1,0 +1,6 @@
+enum Light { Red, Green }
+enum Paint { Red, Blue }
+
+fn main() {
+    let c = Red
+}

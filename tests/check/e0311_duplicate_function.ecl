@@ -1,0 +1,3 @@
+fn helper() -> Int { 1 }
+
+fn helper() -> Int { 2 }

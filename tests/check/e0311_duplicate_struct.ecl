@@ -1,0 +1,2 @@
+struct Cell { v: Int }
+struct Cell { w: Int }

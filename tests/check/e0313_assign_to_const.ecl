@@ -1,0 +1,5 @@
+const LIMIT: Int = 5
+
+fn main() {
+    LIMIT = 6
+}

@@ -1,0 +1,5 @@
+fn greet() { }
+
+fn main() {
+    greet = || { }
+}

@@ -1,0 +1,5 @@
+struct Point { x: Int, y: Int }
+
+fn main() {
+    let p = Point { x: 1 }
+}

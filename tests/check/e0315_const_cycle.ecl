@@ -1,0 +1,2 @@
+const A: Int = B + 1
+const B: Int = A + 1

@@ -1,0 +1,3 @@
+fn compute() -> Int { 4 }
+
+const SIZE: Int = compute()

@@ -1,0 +1,1 @@
+def show(label: String, item) { }

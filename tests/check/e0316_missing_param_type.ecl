@@ -1,0 +1,1 @@
+fn ignore(x) -> Int { 0 }

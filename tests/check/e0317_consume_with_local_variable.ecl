@@ -1,0 +1,4 @@
+fn main() {
+    let r = "energy"
+    consume(r, 5J)
+}

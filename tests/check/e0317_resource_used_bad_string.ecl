@@ -1,0 +1,3 @@
+fn main() {
+    let u = resource_used("speed")
+}

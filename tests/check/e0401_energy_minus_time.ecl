@@ -1,0 +1,3 @@
+fn main() {
+    let bad = 1J - 1s
+}

@@ -1,0 +1,3 @@
+fn main() {
+    let bad = 1.5 + 2s
+}

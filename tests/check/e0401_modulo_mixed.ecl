@@ -1,0 +1,3 @@
+fn main() {
+    let bad = 7J % 2
+}

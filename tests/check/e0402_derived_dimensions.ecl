@@ -1,0 +1,3 @@
+fn main() {
+    let b = (2J * 3s) >= 1J
+}

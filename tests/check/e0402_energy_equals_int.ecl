@@ -1,0 +1,3 @@
+fn main() {
+    let same = 1J == 1
+}

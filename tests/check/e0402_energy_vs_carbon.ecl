@@ -1,0 +1,3 @@
+fn main() {
+    if 1kJ > 5gCO2e { }
+}

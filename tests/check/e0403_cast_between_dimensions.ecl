@@ -1,0 +1,3 @@
+fn main() {
+    let t = 5J as Resource<Time>
+}

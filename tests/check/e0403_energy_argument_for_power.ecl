@@ -1,0 +1,5 @@
+fn draw(p: Power) { }
+
+fn main() {
+    draw(5J)
+}

@@ -1,0 +1,3 @@
+fn main() {
+    let worse: Resource<Energy> = 2h
+}

@@ -1,0 +1,3 @@
+fn main() {
+    let t: Time = 5
+}

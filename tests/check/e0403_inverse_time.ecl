@@ -1,0 +1,3 @@
+fn main() {
+    let f: Resource<Time^-1> = 2s
+}

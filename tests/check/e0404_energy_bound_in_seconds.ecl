@@ -1,0 +1,1 @@
+def f() @requires: energy < 5s { }

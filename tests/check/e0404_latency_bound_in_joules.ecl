@@ -1,0 +1,1 @@
+fn g() @requires(latency: 3J) { }

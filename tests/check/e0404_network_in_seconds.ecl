@@ -1,0 +1,2 @@
+@requires(network: 5s)
+fn send() { }

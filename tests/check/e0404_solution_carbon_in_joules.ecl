@@ -1,0 +1,3 @@
+adaptive fn f() -> Int {
+    a @requires(carbon: 1J) { 1 }
+}

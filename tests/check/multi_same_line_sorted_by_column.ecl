@@ -1,0 +1,3 @@
+fn main() {
+    let pair = (1 + true, "s" * 2)
+}
