@@ -33,17 +33,19 @@ impl Color {
         match self {
             Color::Always => true,
             Color::Never => false,
-            Color::Auto => std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal(),
+            Color::Auto => {
+                std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
+            }
         }
     }
 }
 
 /// Writes the diagnostics of one file to stderr.
 pub fn report(diags: &Diagnostics, format: Format, color: Color) {
-    let mut err = std::io::stderr().lock();
+    let mut err = std::io::BufWriter::new(std::io::stderr().lock());
     match format {
         Format::Human => {
-            let _ = err.write_all(diags.render(color.enabled()).as_bytes());
+            let _ = diags.write_to(&mut err, color.enabled());
         }
         Format::Json => {
             let doc = serde_json::json!({

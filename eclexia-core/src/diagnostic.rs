@@ -280,10 +280,13 @@ impl Diagnostics {
     /// Places and sorts raw diagnostics for `source`, named `file` in messages.
     pub fn new(file: &str, source: &str, raw: Vec<RawDiagnostic>) -> Diagnostics {
         let index = LineIndex::new(source);
+        let offsets: Vec<u32> = raw.iter().map(|r| r.span.lo).collect();
+        let positions = index.positions(source, &offsets);
         let mut items: Vec<Diagnostic> = raw
             .into_iter()
-            .map(|r| Diagnostic {
-                position: index.position(source, r.span.lo),
+            .zip(positions)
+            .map(|(r, position)| Diagnostic {
+                position,
                 code: r.code,
                 message: r.message,
                 span: r.span,
@@ -336,12 +339,22 @@ impl Diagnostics {
     /// The full human rendering: header, location, source snippet with a caret under the
     /// span, and the help line. `color` adds ANSI colours (for terminals only).
     pub fn render(&self, color: bool) -> String {
+        let mut out = Vec::new();
+        let _ = self.write_to(&mut out, color);
+        String::from_utf8_lossy(&out).into_owned()
+    }
+
+    /// Writes [`Diagnostics::render`]'s text to `w` one diagnostic at a time (a file with
+    /// very many errors is never rendered into one string).
+    pub fn write_to(&self, w: &mut dyn std::io::Write, color: bool) -> std::io::Result<()> {
         let index = LineIndex::new(&self.source);
-        let mut out = String::new();
+        let mut one = String::new();
         for d in &self.items {
-            render_one(&mut out, &self.file, &self.source, &index, d, color);
+            one.clear();
+            render_one(&mut one, &self.file, &self.source, &index, d, color);
+            w.write_all(one.as_bytes())?;
         }
-        out
+        Ok(())
     }
 
     /// Machine-readable form, one object per diagnostic:
@@ -374,6 +387,11 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
+/// Longest snippet line shown, in characters.
+const MAX_SNIPPET: usize = 160;
+/// Characters shown before the column when a long line is cut.
+const WINDOW_BEFORE: usize = 60;
+
 /// Renders one diagnostic with a snippet. Shared with run-time errors, which point into
 /// the same source.
 pub(crate) fn render_one(
@@ -398,27 +416,45 @@ pub(crate) fn render_one(
     );
     let _ = writeln!(out, "  {blue}-->{reset} {}:{}", file, d.position);
     let line = d.position.line;
-    let text = index.line_text(source, line);
-    if !source.is_empty() && (line as usize) <= source.len() + 1 {
+    if !source.is_empty() {
         let gutter = line.to_string().len();
         let pad = " ".repeat(gutter);
-        // Width of the caret: the span's extent on its first line, at least one.
-        let start_col = d.position.column as usize - 1;
-        let span_text = source
-            .get(d.span.lo as usize..(d.span.hi as usize).min(source.len()))
-            .unwrap_or("");
-        let first_line = span_text.split(['\n', '\r']).next().unwrap_or("");
-        let width = first_line.chars().count().max(1);
-        let shown: String = text
+        let (line_start, line_end) = index.line_bounds(source, line);
+        let at = (d.span.lo as usize).clamp(line_start, line_end);
+        // Very long lines (minified or generated code) are shown as a window around the
+        // column, so that one diagnostic costs (and prints) a bounded amount of text.
+        let before = &source[line_start..at];
+        let mut from = line_start;
+        let mut prefix = "";
+        if let Some((i, _)) = before.char_indices().rev().nth(WINDOW_BEFORE - 1) {
+            if i > 0 {
+                from = line_start + i;
+                prefix = "...";
+            }
+        }
+        let after = &source[from..line_end];
+        let to = after
+            .char_indices()
+            .nth(MAX_SNIPPET)
+            .map_or(line_end, |(i, _)| from + i);
+        let suffix = if to < line_end { "..." } else { "" };
+        let shown: String = source[from..to]
             .chars()
             .map(|c| if c == '\t' { ' ' } else { c })
             .collect();
+        let caret_col = prefix.len() + source[from..at].chars().count();
+        // Width of the caret: the span's extent on its first line, at least one.
+        let span_end = (d.span.hi as usize).clamp(at, to);
+        let width = source[at..span_end].chars().count().max(1);
         let _ = writeln!(out, "{pad} {blue}|{reset}");
-        let _ = writeln!(out, "{blue}{line}{reset} {blue}|{reset} {shown}");
+        let _ = writeln!(
+            out,
+            "{blue}{line}{reset} {blue}|{reset} {prefix}{shown}{suffix}"
+        );
         let _ = writeln!(
             out,
             "{pad} {blue}|{reset} {}{red}{}{reset}",
-            " ".repeat(start_col),
+            " ".repeat(caret_col),
             "^".repeat(width)
         );
     }

@@ -28,6 +28,7 @@ pub mod syntax;
 pub mod units;
 
 mod program;
+mod stack;
 
 pub use diagnostic::{Diagnostic, Diagnostics, ErrorCode, ErrorKind};
 pub use program::{CompileOptions, Program, compile, compile_bytes};

@@ -115,17 +115,44 @@ impl LineIndex {
         }
     }
 
-    /// The text of 1-based line `line`, without its terminator.
-    pub fn line_text<'s>(&self, source: &'s str, line: u32) -> &'s str {
-        let l = (line as usize).saturating_sub(1);
-        let Some(&start) = self.starts.get(l) else {
-            return "";
-        };
-        let end = self
-            .starts
-            .get(l + 1)
-            .map(|&e| e as usize)
-            .unwrap_or(source.len());
-        source[start as usize..end].trim_end_matches(['\n', '\r'])
+    /// The positions of many offsets at once, in linear time overall: `offsets` in any
+    /// order, results in the same order. (Calling [`LineIndex::position`] for each of
+    /// many errors on one very long line would be quadratic.)
+    pub fn positions(&self, source: &str, offsets: &[u32]) -> Vec<Position> {
+        let mut order: Vec<usize> = (0..offsets.len()).collect();
+        order.sort_by_key(|&i| offsets[i]);
+        let mut out = vec![Position { line: 1, column: 1 }; offsets.len()];
+        // (line index, byte offset, column) of the last position computed.
+        let mut last: Option<(usize, usize, u32)> = None;
+        for i in order {
+            let mut off = (offsets[i] as usize).min(source.len());
+            while off > 0 && !source.is_char_boundary(off) {
+                off -= 1;
+            }
+            let line = match self.starts.binary_search(&(off as u32)) {
+                Ok(l) => l,
+                Err(l) => l - 1,
+            };
+            let (from, col0) = match last {
+                Some((l, o, c)) if l == line => (o, c),
+                _ => (self.starts[line] as usize, 1),
+            };
+            let column = col0 + source[from..off].chars().count() as u32;
+            last = Some((line, off, column));
+            out[i] = Position {
+                line: line as u32 + 1,
+                column,
+            };
+        }
+        out
+    }
+
+    /// Byte range of 1-based line `line`, without its terminator.
+    pub fn line_bounds(&self, source: &str, line: u32) -> (usize, usize) {
+        let l = (line as usize).saturating_sub(1).min(self.starts.len() - 1);
+        let start = self.starts[l] as usize;
+        let end = self.starts.get(l + 1).map_or(source.len(), |&e| e as usize);
+        let text = &source[start..end];
+        (start, start + text.trim_end_matches(['\n', '\r']).len())
     }
 }

@@ -24,7 +24,7 @@ impl<'a> Checker<'a> {
     /// Infers `e`, using `expected` as a hint for closures and empty containers (callers
     /// unify with it and report mismatches).
     pub(super) fn expr(&mut self, e: &'a Expr, expected: Option<&Ty>) -> Ty {
-        let t = self.expr_inner(e, expected);
+        let t = crate::stack::guard(|| self.expr_inner(e, expected));
         self.record(e.id, &t);
         t
     }
@@ -223,14 +223,11 @@ impl<'a> Checker<'a> {
                 let x = self.expr(exp, None);
                 self.binop(BinOp::Pow, &b, &x, e.span, *op_span)
             }
-            ExprKind::Unary(op, operand) => {
+            ExprKind::Unary(op, op_span, operand) => {
                 let t = self.expr(operand, None);
-                let op_span = Span {
-                    lo: e.span.lo,
-                    hi: operand.span.lo.min(e.span.lo + self.op_len(e.span)),
-                };
-                self.unop(*op, &t, op_span)
+                self.unop(*op, &t, *op_span)
             }
+            ExprKind::Paren(inner) => self.expr(inner, expected),
             ExprKind::Cast(x, te) => {
                 let t = self.expr(x, None);
                 let scope = self.ty_scope();
@@ -328,15 +325,6 @@ impl<'a> Checker<'a> {
                 Ty::Error
             }
             ExprKind::Error => Ty::Error,
-        }
-    }
-
-    /// Byte length of a prefix operator at `span.lo` (`-`, `!`, `~` or `not`).
-    fn op_len(&self, span: Span) -> u32 {
-        if self.text(span).starts_with("not") {
-            3
-        } else {
-            1
         }
     }
 

@@ -149,7 +149,9 @@ impl<'a> Checker<'a> {
                     None => false,
                 }
             }
-            ExprKind::Unary(_, x) | ExprKind::Cast(x, _) => self.const_form_ok(x, module),
+            ExprKind::Unary(_, _, x) | ExprKind::Cast(x, _) | ExprKind::Paren(x) => {
+                self.const_form_ok(x, module)
+            }
             ExprKind::Pow(a, b, _) => {
                 self.const_form_ok(a, module) && self.const_form_ok(b, module)
             }

@@ -588,8 +588,10 @@ pub enum ExprKind {
     Chain(Box<Expr>, Vec<(BinOp, Span, Expr)>),
     /// `a ** b` (right-associative).
     Pow(Box<Expr>, Box<Expr>, Span),
-    /// A prefix operator (span of the operator in the node's span start).
-    Unary(UnOp, Box<Expr>),
+    /// A prefix operator, with the operator's span.
+    Unary(UnOp, Span, Box<Expr>),
+    /// `( e )`: a group, kept so that locations can point at its `(`.
+    Paren(Box<Expr>),
     /// `e as T`.
     Cast(Box<Expr>, TypeExpr),
     /// `a..b` / `a..=b`.

@@ -47,7 +47,9 @@ impl Parser<'_, '_> {
 
     /// `expr = range_e`.
     pub(super) fn expr(&mut self) -> PResult<Expr> {
-        self.nested(|p| p.range_e())
+        // Not a nesting level of its own (the constructs that nest count); only make
+        // sure the native stack has room.
+        crate::stack::guard(|| self.range_e())
     }
 
     fn range_e(&mut self) -> PResult<Expr> {
@@ -123,7 +125,7 @@ impl Parser<'_, '_> {
         let lo = self.bump().span;
         let operand = self.nested(|p| p.unary_e())?;
         let span = lo.to(operand.span);
-        Ok(self.mk(ExprKind::Unary(op, Box::new(operand)), span))
+        Ok(self.mk(ExprKind::Unary(op, lo, Box::new(operand)), span))
     }
 
     /// `pow_e = postfix_e [ "**" unary_e ]` (right-associative).
@@ -402,11 +404,10 @@ impl Parser<'_, '_> {
                 }
                 let first = p.expr()?;
                 if p.eat(&TokenKind::RParen) {
-                    // A group keeps the inner node; its span grows to the parentheses so
-                    // that "first token" locations point at `(`.
-                    let mut e = first;
-                    e.span = lo.to(p.prev_span());
-                    return Ok(e);
+                    // A group is a node of its own so that "first token of the
+                    // expression" locations (§12.2) can point at its `(`.
+                    let span = lo.to(p.prev_span());
+                    return Ok(p.mk(ExprKind::Paren(Box::new(first)), span));
                 }
                 p.expect(&TokenKind::Comma)?;
                 let mut items = vec![first];

@@ -272,7 +272,9 @@ impl<'p, 's> Parser<'p, 's> {
     /// Runs `f` one nesting level deeper.
     fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
         self.enter()?;
-        let r = f(self);
+        // The nesting limit bounds the depth; growing the stack on demand keeps even a
+        // small thread stack (2 MiB test threads, unoptimised builds) from overflowing.
+        let r = crate::stack::guard(|| f(self));
         self.exit();
         r
     }
