@@ -35,3 +35,18 @@ pub use program::{CompileOptions, Program, compile, compile_bytes};
 
 /// The version of the SDK (the crate version).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The README's Rust examples, compiled and run as doctests.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
+#[doc(hidden)]
+/// Node sizes, for tuning (Expr, Token, Ty).
+pub fn syntax_sizes() -> (usize, usize, usize) {
+    (
+        std::mem::size_of::<syntax::ast::Expr>(),
+        std::mem::size_of::<syntax::token::Token>(),
+        std::mem::size_of::<check::types::Ty>(),
+    )
+}

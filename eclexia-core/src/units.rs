@@ -26,10 +26,10 @@ const BASE_NAMES: [&str; BASE_COUNT] = ["Energy", "Time", "Carbon", "Memory", "C
 ///
 /// ```
 /// use eclexia_core::units::Dim;
-/// assert_eq!(Dim::ENERGY.div(Dim::TIME), Dim::POWER);
+/// assert_eq!(Dim::ENERGY / Dim::TIME, Dim::POWER);
 /// assert_eq!(Dim::POWER.unit_name(), "W");
-/// assert_eq!(Dim::ENERGY.mul(Dim::TIME).unit_name(), "J*s");
-/// assert!(Dim::ENERGY.div(Dim::ENERGY).is_dimensionless());
+/// assert_eq!((Dim::ENERGY * Dim::TIME).unit_name(), "J*s");
+/// assert!((Dim::ENERGY / Dim::ENERGY).is_dimensionless());
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default, PartialOrd, Ord)]
 pub struct Dim(pub [i8; BASE_COUNT]);
@@ -57,21 +57,6 @@ impl Dim {
     /// True for the all-zero vector.
     pub fn is_dimensionless(self) -> bool {
         self == Dim::NONE
-    }
-
-    /// Product of two dimensions (exponents add). Saturates instead of overflowing, so
-    /// absurd programs such as `x*x*x…` with hundreds of factors cannot panic.
-    pub fn mul(self, other: Dim) -> Dim {
-        let mut out = [0i8; BASE_COUNT];
-        for (i, slot) in out.iter_mut().enumerate() {
-            *slot = self.0[i].saturating_add(other.0[i]);
-        }
-        Dim(out)
-    }
-
-    /// Quotient of two dimensions (exponents subtract, saturating).
-    pub fn div(self, other: Dim) -> Dim {
-        self.mul(other.inv())
     }
 
     /// The inverse dimension (exponents negated, saturating).
@@ -133,6 +118,33 @@ impl Dim {
             }
         }
         parts.join("*")
+    }
+}
+
+impl std::ops::Mul for Dim {
+    type Output = Dim;
+
+    /// Product of two dimensions (exponents add). Saturates instead of overflowing, so
+    /// absurd programs such as `x*x*x…` with hundreds of factors cannot panic.
+    fn mul(self, other: Dim) -> Dim {
+        let mut out = [0i8; BASE_COUNT];
+        for (i, slot) in out.iter_mut().enumerate() {
+            *slot = self.0[i].saturating_add(other.0[i]);
+        }
+        Dim(out)
+    }
+}
+
+impl std::ops::Div for Dim {
+    type Output = Dim;
+
+    /// Quotient of two dimensions (exponents subtract, saturating).
+    fn div(self, other: Dim) -> Dim {
+        let mut out = [0i8; BASE_COUNT];
+        for (i, slot) in out.iter_mut().enumerate() {
+            *slot = self.0[i].saturating_sub(other.0[i]);
+        }
+        Dim(out)
     }
 }
 
@@ -576,13 +588,13 @@ mod tests {
         let j = Dim::ENERGY;
         let s = Dim::TIME;
         assert_eq!(j.unit_name(), "J");
-        assert_eq!(j.div(s).unit_name(), "W");
-        assert_eq!(j.mul(s).unit_name(), "J*s");
-        assert_eq!(Dim::CARBON.div(j).unit_name(), "gCO2e*J^-1");
-        assert_eq!(j.div(Dim::CARBON).unit_name(), "J*gCO2e^-1");
+        assert_eq!((j / s).unit_name(), "W");
+        assert_eq!((j * s).unit_name(), "J*s");
+        assert_eq!((Dim::CARBON / j).unit_name(), "gCO2e*J^-1");
+        assert_eq!((j / Dim::CARBON).unit_name(), "J*gCO2e^-1");
         assert_eq!(s.inv().unit_name(), "s^-1");
-        assert_eq!(j.mul(j).unit_name(), "J^2");
-        assert_eq!(Dim::MEMORY.div(s).unit_name(), "B*s^-1");
+        assert_eq!((j * j).unit_name(), "J^2");
+        assert_eq!((Dim::MEMORY / s).unit_name(), "B*s^-1");
     }
 
     #[test]
@@ -590,7 +602,7 @@ mod tests {
         assert_eq!(Dim::TIME.type_name(), "Time");
         assert_eq!(Dim::POWER.type_name(), "Power");
         assert_eq!(Dim::CARBON_INTENSITY.type_name(), "CarbonIntensity");
-        assert_eq!(Dim::ENERGY.mul(Dim::TIME).type_name(), "Energy*Time");
+        assert_eq!((Dim::ENERGY * Dim::TIME).type_name(), "Energy*Time");
         assert_eq!(Dim::TIME.inv().type_name(), "Time^-1");
     }
 
@@ -604,17 +616,17 @@ mod tests {
             Dim::NONE,
         ];
         for a in dims {
-            assert_eq!(a.div(a), Dim::NONE);
-            assert_eq!(a.mul(Dim::NONE), a);
+            assert_eq!((a / a), Dim::NONE);
+            assert_eq!((a * Dim::NONE), a);
             assert_eq!(a.inv().inv(), a);
-            assert_eq!(a.pow(2), a.mul(a));
+            assert_eq!(a.pow(2), (a * a));
             assert_eq!(a.pow(-1), a.inv());
             for b in dims {
-                assert_eq!(a.mul(b), b.mul(a));
-                assert_eq!(a.mul(b).div(b), a);
+                assert_eq!((a * b), (b * a));
+                assert_eq!(a * b / b, a);
             }
         }
-        assert_eq!(Dim::POWER.mul(Dim::TIME), Dim::ENERGY);
+        assert_eq!((Dim::POWER * Dim::TIME), Dim::ENERGY);
     }
 
     #[test]

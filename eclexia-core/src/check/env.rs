@@ -312,20 +312,16 @@ impl<'a> Checker<'a> {
     }
 
     fn add_value(&mut self, module: u32, name: Ident, v: Value) {
-        let scope = &mut self.env.scopes[module as usize];
-        if scope.values.contains_key(&name.sym) {
+        let fresh = insert_new(&mut self.env.scopes[module as usize].values, name.sym, v);
+        if !fresh {
             self.duplicate(name);
-        } else {
-            scope.values.insert(name.sym, v);
         }
     }
 
     fn add_type(&mut self, module: u32, name: Ident, t: TypeDef) {
-        let scope = &mut self.env.scopes[module as usize];
-        if scope.types.contains_key(&name.sym) {
+        let fresh = insert_new(&mut self.env.scopes[module as usize].types, name.sym, t);
+        if !fresh {
             self.duplicate(name);
-        } else {
-            scope.types.insert(name.sym, t);
         }
     }
 
@@ -418,19 +414,15 @@ impl<'a> Checker<'a> {
                         ..Scope::default()
                     });
                     let scope = &mut self.env.scopes[module as usize];
-                    if scope.modules.contains_key(&m.name.sym) {
+                    if !insert_new(&mut scope.modules, m.name.sym, id) {
                         self.duplicate(m.name);
-                    } else {
-                        scope.modules.insert(m.name.sym, id);
                     }
                     self.register_items(&m.items, id, pending);
                 }
                 ItemKind::Macro(name) => {
                     let scope = &mut self.env.scopes[module as usize];
-                    if scope.macros.contains_key(&name.sym) {
+                    if !insert_new(&mut scope.macros, name.sym, name.span) {
                         self.duplicate(*name);
-                    } else {
-                        scope.macros.insert(name.sym, name.span);
                     }
                 }
                 ItemKind::Use(_) => {}
@@ -748,10 +740,8 @@ impl<'a> Checker<'a> {
             self.resolve_signature(id, generics.clone(), Some(self_ty.clone()));
             defined.push(m.name.sym);
             if let Some(key) = key {
-                if self.env.methods.contains_key(&(key, m.name.sym)) {
+                if !insert_new(&mut self.env.methods, (key, m.name.sym), id) {
                     self.duplicate(m.name);
-                } else {
-                    self.env.methods.insert((key, m.name.sym), id);
                 }
             }
         }
@@ -938,12 +928,23 @@ impl<'a> Checker<'a> {
                 for (div, f) in rest {
                     let d = self.resolve_dim(f);
                     acc = match (acc, d) {
-                        (Some(a), Some(b)) => Some(if *div { a.div(b) } else { a.mul(b) }),
+                        (Some(a), Some(b)) => Some(if *div { a / b } else { a * b }),
                         _ => None,
                     };
                 }
                 acc
             }
+        }
+    }
+}
+
+/// Inserts `k → v` unless `k` is present; false (and no change) on a duplicate.
+fn insert_new<K: std::hash::Hash + Eq, V>(map: &mut HashMap<K, V>, k: K, v: V) -> bool {
+    match map.entry(k) {
+        std::collections::hash_map::Entry::Occupied(_) => false,
+        std::collections::hash_map::Entry::Vacant(e) => {
+            e.insert(v);
+            true
         }
     }
 }

@@ -85,7 +85,7 @@ impl<'a> Checker<'a> {
             }
             ExprKind::Block(b) => self.block(b, expected),
             ExprKind::If(branches, else_block) => {
-                self.if_expr(branches, else_block.as_ref(), expected)
+                self.if_expr(branches, else_block.as_deref(), expected)
             }
             ExprKind::Match(scrut, arms) => self.match_expr(scrut, arms, expected),
             ExprKind::While(cond, body) => {
@@ -157,7 +157,7 @@ impl<'a> Checker<'a> {
                 t
             }
             ExprKind::Closure(params, ret, body) => {
-                self.closure(params, ret.as_ref(), body, expected)
+                self.closure(params, ret.as_deref(), body, expected)
             }
             ExprKind::Return(value) => {
                 let ret = self.fcx.ret.clone().unwrap_or(Ty::Unit);

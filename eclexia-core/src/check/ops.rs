@@ -62,7 +62,7 @@ impl Checker<'_> {
             BinOp::Mul => match (&l, &r) {
                 (Int, Int) => Ok(Int),
                 (a, b) if a.is_num() && b.is_num() => Ok(Float),
-                (Resource(d1), Resource(d2)) => Ok(Ty::resource(d1.mul(*d2))),
+                (Resource(d1), Resource(d2)) => Ok(Ty::resource(*d1 * *d2)),
                 (Resource(_), b) if b.is_num() => Ok(l.clone()),
                 (a, Resource(_)) if a.is_num() => Ok(r.clone()),
                 _ => Err(ErrorCode::E0308),
@@ -70,7 +70,7 @@ impl Checker<'_> {
             BinOp::Div => match (&l, &r) {
                 (Int, Int) => Ok(Int),
                 (a, b) if a.is_num() && b.is_num() => Ok(Float),
-                (Resource(d1), Resource(d2)) => Ok(Ty::resource(d1.div(*d2))),
+                (Resource(d1), Resource(d2)) => Ok(Ty::resource(*d1 / *d2)),
                 (Resource(_), b) if b.is_num() => Ok(l.clone()),
                 (a, Resource(d)) if a.is_num() => Ok(Ty::resource(d.inv())),
                 _ => Err(ErrorCode::E0308),

@@ -102,6 +102,10 @@ impl Ty {
     }
 }
 
+/// Two types that do not unify (the caller knows which and reports them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mismatch;
+
 /// The substitution of inference variables.
 #[derive(Clone, Debug, Default)]
 pub struct Subst {
@@ -157,7 +161,7 @@ impl Subst {
 
     /// Unifies `a` and `b`, binding variables. On failure some variables may already be
     /// bound; callers report the failure and continue with `Ty::Error`.
-    pub fn unify(&mut self, a: &Ty, b: &Ty) -> Result<(), ()> {
+    pub fn unify(&mut self, a: &Ty, b: &Ty) -> Result<(), Mismatch> {
         let a = self.shallow(a);
         let b = self.shallow(b);
         match (&a, &b) {
@@ -165,7 +169,7 @@ impl Subst {
             (Ty::Var(x), Ty::Var(y)) if x == y => Ok(()),
             (Ty::Var(x), other) | (other, Ty::Var(x)) => {
                 if self.occurs(*x, other) {
-                    return Err(());
+                    return Err(Mismatch);
                 }
                 self.vars[*x as usize] = Some(other.clone());
                 Ok(())
@@ -202,7 +206,7 @@ impl Subst {
             | (Ty::Char, Ty::Char)
             | (Ty::Unit, Ty::Unit)
             | (Ty::Range, Ty::Range) => Ok(()),
-            _ => Err(()),
+            _ => Err(Mismatch),
         }
     }
 
@@ -367,7 +371,7 @@ mod tests {
         let p = |_| "T".to_string();
         let t = Ty::Fn(
             vec![Ty::option(Ty::Int)],
-            Box::new(Ty::Resource(Dim::ENERGY.mul(Dim::TIME))),
+            Box::new(Ty::Resource(Dim::ENERGY * Dim::TIME)),
         );
         assert_eq!(
             display(&t, &adt, &p),

@@ -553,7 +553,7 @@ pub enum ExprKind {
     /// A name or qualified path (`x`, `m::f`, `Color::Red`, `self`, `Self::new`).
     Path(Vec<Ident>),
     /// `Name { field: e, … }`.
-    StructLit(Vec<Ident>, Vec<FieldInit>),
+    StructLit(Box<[Ident]>, Vec<FieldInit>),
     /// `(a, b)`.
     Tuple(Vec<Expr>),
     /// `[a, b]`.
@@ -563,19 +563,19 @@ pub enum ExprKind {
     /// `{ … }`.
     Block(Block),
     /// `if c { } else if d { } else { }`.
-    If(Vec<IfBranch>, Option<Block>),
+    If(Vec<IfBranch>, Option<Box<Block>>),
     /// `match e { arms }`.
     Match(Box<Expr>, Vec<Arm>),
     /// `while c { }`.
-    While(Box<Expr>, Block),
+    While(Box<Expr>, Box<Block>),
     /// `for p in e { }`.
-    For(Pattern, Box<Expr>, Block),
+    For(Box<Pattern>, Box<Expr>, Box<Block>),
     /// `loop { }`.
-    Loop(Block),
+    Loop(Box<Block>),
     /// `handle e { handlers }`.
-    Handle(Box<Expr>, Vec<Handler>),
+    Handle(Box<Expr>, Box<[Handler]>),
     /// `|x| e`, `|x| -> T { }`, `fn(x) -> e`.
-    Closure(Vec<ClosureParam>, Option<TypeExpr>, Box<Expr>),
+    Closure(Vec<ClosureParam>, Option<Box<TypeExpr>>, Box<Expr>),
     /// `return [e]`.
     Return(Option<Box<Expr>>),
     /// `break [e]`.
@@ -593,13 +593,13 @@ pub enum ExprKind {
     /// `( e )`: a group, kept so that locations can point at its `(`.
     Paren(Box<Expr>),
     /// `e as T`.
-    Cast(Box<Expr>, TypeExpr),
+    Cast(Box<Expr>, Box<TypeExpr>),
     /// `a..b` / `a..=b`.
     Range(Box<Expr>, Box<Expr>, bool),
     /// `f(args)`.
     Call(Box<Expr>, Vec<Expr>),
     /// `recv.m(args)`.
-    MethodCall(Box<Expr>, Ident, Vec<Expr>),
+    MethodCall(Box<Expr>, Ident, Box<[Expr]>),
     /// `e.name`.
     Field(Box<Expr>, Ident),
     /// `e.0` (index and its span).

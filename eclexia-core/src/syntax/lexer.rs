@@ -398,9 +398,7 @@ impl Lexer<'_, '_> {
     fn escape(&mut self) -> Option<char> {
         let lo = self.pos;
         self.pos += 1;
-        let Some(c) = self.char_at(self.pos) else {
-            return None;
-        };
+        let c = self.char_at(self.pos)?;
         self.pos += c.len_utf8();
         let bad = |this: &mut Self| {
             let lexeme = this.src[lo..this.pos].to_string();
@@ -567,4 +565,224 @@ fn punct(b: &[u8]) -> Option<(TokenKind, usize)> {
         _ => return None,
     };
     Some((k, n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::units::UNITS;
+
+    fn kinds(src: &str) -> (Vec<TokenKind>, Vec<(ErrorCode, String)>) {
+        let mut i = Interner::new();
+        let (toks, errs) = lex(src, &mut i);
+        (
+            toks.into_iter()
+                .map(|t| t.kind)
+                .filter(|k| *k != TokenKind::Eof)
+                .collect(),
+            errs.into_iter().map(|e| (e.code, e.message)).collect(),
+        )
+    }
+
+    fn one(src: &str) -> TokenKind {
+        let (k, e) = kinds(src);
+        assert!(e.is_empty(), "{src}: {e:?}");
+        assert_eq!(k.len(), 1, "{src}: {k:?}");
+        k.into_iter().next().expect("one token")
+    }
+
+    fn err(src: &str) -> (ErrorCode, String) {
+        let (_, e) = kinds(src);
+        assert!(!e.is_empty(), "{src} should fail");
+        e.into_iter().next().expect("an error")
+    }
+
+    #[test]
+    fn integer_literals() {
+        assert_eq!(one("0"), TokenKind::Int(0));
+        assert_eq!(one("1_000_000"), TokenKind::Int(1_000_000));
+        assert_eq!(one("0xFF"), TokenKind::Int(255));
+        assert_eq!(one("0xdead_beef"), TokenKind::Int(0xdead_beef));
+        assert_eq!(one("0o17"), TokenKind::Int(15));
+        assert_eq!(one("0b1010"), TokenKind::Int(10));
+        assert_eq!(one("9223372036854775807"), TokenKind::Int(i64::MAX));
+        assert_eq!(
+            err("9223372036854775808"),
+            (
+                ErrorCode::E0105,
+                "invalid numeric literal '9223372036854775808'".into()
+            )
+        );
+        assert_eq!(err("0x8000000000000000").0, ErrorCode::E0105);
+    }
+
+    #[test]
+    fn float_literals() {
+        assert_eq!(one("1.5"), TokenKind::Float(1.5));
+        assert_eq!(one("2e3"), TokenKind::Float(2000.0));
+        assert_eq!(one("2E-3"), TokenKind::Float(0.002));
+        assert_eq!(one("1_0.2_5"), TokenKind::Float(10.25));
+        assert_eq!(one("0.1"), TokenKind::Float(0.1));
+        // `1.` is not a float: `.` begins a fraction only when a digit follows
+        let (k, _) = kinds("1.foo");
+        assert_eq!(k[0], TokenKind::Int(1));
+        assert_eq!(k[1], TokenKind::Dot);
+    }
+
+    #[test]
+    fn ranges_and_tuple_fields_are_not_floats() {
+        let (k, _) = kinds("0..5");
+        assert_eq!(
+            k,
+            vec![TokenKind::Int(0), TokenKind::DotDot, TokenKind::Int(5)]
+        );
+        let (k, _) = kinds("t.0.1");
+        assert_eq!(
+            k[1..],
+            [
+                TokenKind::Dot,
+                TokenKind::Int(0),
+                TokenKind::Dot,
+                TokenKind::Int(1)
+            ]
+        );
+    }
+
+    #[test]
+    fn radix_prefixes_need_a_valid_digit() {
+        // `0B` is zero bytes, `0b` zero bits; `0x` and `0b2` are unknown units.
+        assert_eq!(one("0B"), TokenKind::Dim(0.0, Dim::MEMORY));
+        assert_eq!(one("0b"), TokenKind::Dim(0.0, Dim::MEMORY));
+        assert_eq!(
+            err("0x"),
+            (ErrorCode::E0104, "unknown unit suffix 'x'".into())
+        );
+        assert_eq!(err("0b2").0, ErrorCode::E0104);
+        assert_eq!(
+            err("0xFFJ"),
+            (ErrorCode::E0105, "invalid numeric literal '0xFFJ'".into())
+        );
+        assert_eq!(
+            err("0b102"),
+            (ErrorCode::E0105, "invalid numeric literal '0b102'".into())
+        );
+    }
+
+    #[test]
+    fn every_unit_suffix_lexes_to_its_canonical_value() {
+        for u in UNITS {
+            let src = format!("3{}", u.name);
+            assert_eq!(
+                one(&src),
+                TokenKind::Dim(u.to_canonical(3.0), u.dim),
+                "{src}"
+            );
+            let src = format!("2.5{}", u.name);
+            assert_eq!(
+                one(&src),
+                TokenKind::Dim(u.to_canonical(2.5), u.dim),
+                "{src}"
+            );
+        }
+        assert_eq!(one("250ms"), TokenKind::Dim(0.25, Dim::TIME));
+        assert_eq!(one("1.5kJ"), TokenKind::Dim(1500.0, Dim::ENERGY));
+        assert_eq!(one("2e3J"), TokenKind::Dim(2000.0, Dim::ENERGY));
+        assert_eq!(
+            err("12furlongs"),
+            (ErrorCode::E0104, "unknown unit suffix 'furlongs'".into())
+        );
+        assert_eq!(err("5m").0, ErrorCode::E0104);
+        assert_eq!(err("1mb").0, ErrorCode::E0104);
+        assert_eq!(err("1e").0, ErrorCode::E0104);
+    }
+
+    #[test]
+    fn strings_and_escapes() {
+        assert_eq!(
+            one(r#""a\n\r\t\\\"\'\0""#),
+            TokenKind::Str("a\n\r\t\\\"'\0".into())
+        );
+        assert_eq!(one(r#""\x41\u{1F600}""#), TokenKind::Str("A😀".into()));
+        assert_eq!(one("\"two\nlines\""), TokenKind::Str("two\nlines".into()));
+        assert_eq!(one(r#"r"raw \n""#), TokenKind::Str("raw \\n".into()));
+        assert_eq!(
+            one(r##"r#"say "hi""#"##),
+            TokenKind::Str("say \"hi\"".into())
+        );
+        assert_eq!(
+            err(r#""\q""#),
+            (ErrorCode::E0101, r"unexpected token '\q'".into())
+        );
+        assert_eq!(err(r#""\x80""#).0, ErrorCode::E0101);
+        assert_eq!(err(r#""\u{110000}""#).0, ErrorCode::E0101);
+        assert_eq!(err(r#""\u{}""#).0, ErrorCode::E0101);
+        assert_eq!(
+            err("\"open"),
+            (ErrorCode::E0102, "unterminated string literal".into())
+        );
+    }
+
+    #[test]
+    fn chars() {
+        assert_eq!(one("'a'"), TokenKind::Char('a'));
+        assert_eq!(one("'π'"), TokenKind::Char('π'));
+        assert_eq!(one(r"'\n'"), TokenKind::Char('\n'));
+        assert_eq!(one(r"'\''"), TokenKind::Char('\''));
+        assert_eq!(err("'ab'").0, ErrorCode::E0101);
+    }
+
+    #[test]
+    fn comments_and_positions() {
+        let (k, e) = kinds("a // x\n/* b */ c /* d\n*/ e");
+        assert!(e.is_empty());
+        assert_eq!(k.len(), 3);
+        assert_eq!(
+            err("x /* open"),
+            (ErrorCode::E0102, "unterminated block comment".into())
+        );
+        // Block comments do not nest: the first `*/` closes.
+        let (k, _) = kinds("/* /* */ x */");
+        assert_eq!(k.len(), 3); // x * /
+        let mut i = Interner::new();
+        let (toks, _) = lex("a\n/* \n */ b c", &mut i);
+        assert!(!toks[0].newline_before && toks[1].newline_before && !toks[2].newline_before);
+    }
+
+    #[test]
+    fn identifiers_keywords_annotations() {
+        let mut i = Interner::new();
+        let (toks, e) = lex("π Δx 面積 _x energy fn _", &mut i);
+        assert!(e.is_empty());
+        assert!(matches!(toks[0].kind, TokenKind::Ident(_)));
+        assert_eq!(toks[5].kind, TokenKind::Fn);
+        assert_eq!(toks[6].kind, TokenKind::Underscore);
+        assert_eq!(one("@requires"), TokenKind::Annot(Annot::Requires));
+        assert_eq!(
+            err("@bogus"),
+            (ErrorCode::E0101, "unexpected token '@bogus'".into())
+        );
+        assert_eq!(err("`"), (ErrorCode::E0103, "invalid character '`'".into()));
+        assert_eq!(err("€"), (ErrorCode::E0103, "invalid character '€'".into()));
+    }
+
+    #[test]
+    fn longest_match_punctuation() {
+        let (k, _) = kinds("** ..= .. :: -> => >> >= <<= !=");
+        assert_eq!(
+            k,
+            vec![
+                TokenKind::StarStar,
+                TokenKind::DotDotEq,
+                TokenKind::DotDot,
+                TokenKind::ColonColon,
+                TokenKind::Arrow,
+                TokenKind::FatArrow,
+                TokenKind::Shr,
+                TokenKind::Ge,
+                TokenKind::Shl,
+                TokenKind::Eq,
+                TokenKind::NotEq,
+            ]
+        );
+    }
 }

@@ -109,7 +109,7 @@ impl Parser<'_, '_> {
             self.bump();
             let ty = self.ty()?;
             let span = e.span.to(ty.span);
-            e = self.mk(ExprKind::Cast(Box::new(e), ty), span);
+            e = self.mk(ExprKind::Cast(Box::new(e), Box::new(ty)), span);
         }
         Ok(e)
     }
@@ -190,7 +190,14 @@ impl Parser<'_, '_> {
                                     Err(r) => break Err(r),
                                 };
                                 let span = e.span.to(self.prev_span());
-                                e = self.mk(ExprKind::MethodCall(Box::new(e), name, args), span);
+                                e = self.mk(
+                                    ExprKind::MethodCall(
+                                        Box::new(e),
+                                        name,
+                                        args.into_boxed_slice(),
+                                    ),
+                                    span,
+                                );
                             } else {
                                 let span = e.span.to(name.span);
                                 e = self.mk(ExprKind::Field(Box::new(e), name), span);
@@ -277,7 +284,7 @@ impl Parser<'_, '_> {
                 let cond = self.with_no_struct(true, |p| p.expr())?;
                 let body = self.block()?;
                 let span = t.span.to(body.span);
-                Ok(self.mk(ExprKind::While(Box::new(cond), body), span))
+                Ok(self.mk(ExprKind::While(Box::new(cond), Box::new(body)), span))
             }
             TokenKind::For => {
                 self.bump();
@@ -286,13 +293,16 @@ impl Parser<'_, '_> {
                 let iter = self.with_no_struct(true, |p| p.expr())?;
                 let body = self.block()?;
                 let span = t.span.to(body.span);
-                Ok(self.mk(ExprKind::For(pat, Box::new(iter), body), span))
+                Ok(self.mk(
+                    ExprKind::For(Box::new(pat), Box::new(iter), Box::new(body)),
+                    span,
+                ))
             }
             TokenKind::Loop => {
                 self.bump();
                 let body = self.block()?;
                 let span = t.span.to(body.span);
-                Ok(self.mk(ExprKind::Loop(body), span))
+                Ok(self.mk(ExprKind::Loop(Box::new(body)), span))
             }
             TokenKind::Handle => self.handle_expr(),
             TokenKind::Pipe | TokenKind::OrOr => self.closure(),
@@ -391,7 +401,7 @@ impl Parser<'_, '_> {
             Ok(fields)
         })?;
         let span = lo.to(self.prev_span());
-        Ok(self.mk(ExprKind::StructLit(path, fields), span))
+        Ok(self.mk(ExprKind::StructLit(path.into_boxed_slice(), fields), span))
     }
 
     /// `()`, `(e)`, `(e,)`, `(a, b, …)`.
@@ -478,7 +488,7 @@ impl Parser<'_, '_> {
             break;
         }
         let span = lo.to(self.prev_span());
-        Ok(self.mk(ExprKind::If(branches, else_block), span))
+        Ok(self.mk(ExprKind::If(branches, else_block.map(Box::new)), span))
     }
 
     fn match_expr(&mut self) -> PResult<Expr> {
@@ -537,7 +547,10 @@ impl Parser<'_, '_> {
             });
         }
         let span = lo.to(self.prev_span());
-        Ok(self.mk(ExprKind::Handle(Box::new(body), handlers), span))
+        Ok(self.mk(
+            ExprKind::Handle(Box::new(body), handlers.into_boxed_slice()),
+            span,
+        ))
     }
 
     fn handler_params(&mut self) -> PResult<Vec<Param>> {
@@ -599,7 +612,10 @@ impl Parser<'_, '_> {
                 let bspan = b.span;
                 let body = p.mk(ExprKind::Block(b), bspan);
                 let span = lo.to(bspan);
-                return Ok(p.mk(ExprKind::Closure(params, Some(ret), Box::new(body)), span));
+                return Ok(p.mk(
+                    ExprKind::Closure(params, Some(Box::new(ret)), Box::new(body)),
+                    span,
+                ));
             }
             let body = p.with_no_struct(false, |p| p.expr())?;
             let span = lo.to(body.span);

@@ -167,10 +167,10 @@ impl Parser<'_, '_> {
                 TokenKind::LParen => stack.push(TokenKind::RParen),
                 TokenKind::LBracket => stack.push(TokenKind::RBracket),
                 TokenKind::LBrace => stack.push(TokenKind::RBrace),
-                k @ (TokenKind::RParen | TokenKind::RBracket | TokenKind::RBrace) => {
-                    if stack.pop().as_ref() != Some(k) {
-                        return Err(self.unexpected());
-                    }
+                k @ (TokenKind::RParen | TokenKind::RBracket | TokenKind::RBrace)
+                    if stack.pop().as_ref() != Some(k) =>
+                {
+                    return Err(self.unexpected());
                 }
                 _ => {}
             }
