@@ -23,6 +23,7 @@
 
 pub mod check;
 pub mod diagnostic;
+pub mod price;
 pub mod span;
 pub mod syntax;
 pub mod units;
@@ -30,6 +31,7 @@ pub mod units;
 mod program;
 
 pub use diagnostic::{Diagnostic, Diagnostics, ErrorCode, ErrorKind};
+pub use price::{Market, PriceError, PriceRequest, Quote, price};
 pub use program::{CompileOptions, Program, compile, compile_bytes};
 
 /// The version of the SDK (the crate version).
