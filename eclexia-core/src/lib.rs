@@ -22,6 +22,7 @@
 #![forbid(unsafe_code)]
 
 pub mod check;
+pub mod config;
 pub mod diagnostic;
 pub mod price;
 pub mod span;

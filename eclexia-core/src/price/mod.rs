@@ -47,7 +47,7 @@ pub use crate::units::Resource;
 pub use amount::{AmountError, parse_amount, resource_amount_example};
 pub use curve::{market_price, market_prices, utilisation};
 pub use market::{
-    CarbonValue, Clock, ManualClock, Market, MarketPrices, MarketSettings, MarketSnapshot,
+    CarbonValue, Clock, DEFAULT_WINDOW_SECONDS, ManualClock, Market, MarketPrices, MarketSettings, MarketSnapshot,
     ResourceStatus, SystemClock,
 };
 pub use request::{
