@@ -26,6 +26,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod price;
 pub mod span;
+pub mod state;
 pub mod syntax;
 pub mod units;
 
