@@ -21,6 +21,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod carbon;
 pub mod check;
 pub mod config;
 pub mod diagnostic;
