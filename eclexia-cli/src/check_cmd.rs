@@ -37,7 +37,10 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         match compile_bytes(&bytes, &CompileOptions::new(path.as_str())) {
             Ok(_) => {
                 if args.format == Format::Json {
-                    eprintln!("{}", serde_json::json!({"file": path, "ok": true, "diagnostics": []}));
+                    eprintln!(
+                        "{}",
+                        serde_json::json!({"file": path, "ok": true, "diagnostics": []})
+                    );
                 }
             }
             Err(diags) => {

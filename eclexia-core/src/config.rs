@@ -33,8 +33,7 @@ use std::path::{Path, PathBuf};
 use toml::{Table, Value};
 
 use crate::price::{
-    AmountError, MarketSettings, PerResource, PriceBook, RESOURCE_COUNT, ResourceVec,
-    parse_amount,
+    AmountError, MarketSettings, PerResource, PriceBook, RESOURCE_COUNT, ResourceVec, parse_amount,
 };
 use crate::units::{Quantity, Resource};
 
@@ -460,7 +459,11 @@ fn check_keys(file: &str, prefix: &str, t: &Table, allowed: &[&str]) -> Result<(
 
 fn as_table<'v>(file: &str, key: &str, v: &'v Value) -> Result<&'v Table, ConfigError> {
     v.as_table().ok_or_else(|| {
-        ConfigError::new(file, key, format!("expected a table, found {}", describe(v)))
+        ConfigError::new(
+            file,
+            key,
+            format!("expected a table, found {}", describe(v)),
+        )
     })
 }
 
@@ -479,7 +482,11 @@ fn number(file: &str, key: &str, v: &Value, min: f64, what: &str) -> Result<f64,
     if x.is_finite() && x >= min {
         Ok(x)
     } else {
-        Err(ConfigError::new(file, key, format!("expected {what}, found {x}")))
+        Err(ConfigError::new(
+            file,
+            key,
+            format!("expected {what}, found {x}"),
+        ))
     }
 }
 
@@ -491,7 +498,11 @@ fn string<'v>(file: &str, key: &str, v: &'v Value, what: &str) -> Result<&'v str
 
 fn boolean(file: &str, key: &str, v: &Value) -> Result<bool, ConfigError> {
     v.as_bool().ok_or_else(|| {
-        ConfigError::new(file, key, format!("expected true or false, found {}", describe(v)))
+        ConfigError::new(
+            file,
+            key,
+            format!("expected true or false, found {}", describe(v)),
+        )
     })
 }
 
@@ -530,7 +541,10 @@ fn duration(file: &str, key: &str, v: &Value) -> Result<f64, ConfigError> {
         ConfigError::new(
             file,
             key,
-            format!("expected a duration such as \"300s\", found {}", describe(v)),
+            format!(
+                "expected a duration such as \"300s\", found {}",
+                describe(v)
+            ),
         )
     };
     let secs = match v {
@@ -551,8 +565,7 @@ fn duration(file: &str, key: &str, v: &Value) -> Result<f64, ConfigError> {
 
 fn url(file: &str, key: &str, v: &Value) -> Result<String, ConfigError> {
     let s = string(file, key, v, "a URL such as \"https://api.example.org/v3\"")?;
-    if (s.starts_with("http://") || s.starts_with("https://")) && !s.contains(char::is_whitespace)
-    {
+    if (s.starts_with("http://") || s.starts_with("https://")) && !s.contains(char::is_whitespace) {
         Ok(s.trim_end_matches('/').to_string())
     } else {
         Err(ConfigError::new(
@@ -567,7 +580,12 @@ fn url(file: &str, key: &str, v: &Value) -> Result<String, ConfigError> {
 fn parse_budgets(text: &str, cfg: &mut Config) -> Result<bool, ConfigError> {
     let f = RESOURCE_BUDGETS_FILE;
     let top = parse_file(f, text)?;
-    check_keys(f, "", &top, &["energy", "time", "carbon", "memory", "network", "compute"])?;
+    check_keys(
+        f,
+        "",
+        &top,
+        &["energy", "time", "carbon", "memory", "network", "compute"],
+    )?;
     let mut carbon_base_set = false;
     for (name, v) in &top {
         let r = Resource::from_name(name).unwrap_or(Resource::Energy);
@@ -576,7 +594,12 @@ fn parse_budgets(text: &str, cfg: &mut Config) -> Result<bool, ConfigError> {
             f,
             name,
             t,
-            &["budget", "window", "shadow_price_base", "shadow_price_multiplier"],
+            &[
+                "budget",
+                "window",
+                "shadow_price_base",
+                "shadow_price_multiplier",
+            ],
         )?;
         let rc = &mut cfg.resources[r.index()];
         for (k, v) in t {
@@ -590,7 +613,8 @@ fn parse_budgets(text: &str, cfg: &mut Config) -> Result<bool, ConfigError> {
                     }
                 }
                 "shadow_price_base" => {
-                    rc.shadow_price_base = number(f, &key, v, 0.0, "a price >= 0 per canonical unit")?;
+                    rc.shadow_price_base =
+                        number(f, &key, v, 0.0, "a price >= 0 per canonical unit")?;
                     carbon_base_set |= r == Resource::Carbon;
                 }
                 _ => {
@@ -603,7 +627,12 @@ fn parse_budgets(text: &str, cfg: &mut Config) -> Result<bool, ConfigError> {
 }
 
 fn parse_source_kind(f: &str, key: &str, v: &Value) -> Result<SourceKind, ConfigError> {
-    let s = string(f, key, v, "a source name (static, electricitymaps or watttime)")?;
+    let s = string(
+        f,
+        key,
+        v,
+        "a source name (static, electricitymaps or watttime)",
+    )?;
     SourceKind::parse(s).ok_or_else(|| {
         ConfigError::new(
             f,
@@ -620,7 +649,14 @@ fn parse_carbon(text: &str, c: &mut CarbonConfig) -> Result<(), ConfigError> {
         f,
         "",
         &top,
-        &["sources", "static", "electricitymaps", "watttime", "wattime", "carbon_price"],
+        &[
+            "sources",
+            "static",
+            "electricitymaps",
+            "watttime",
+            "wattime",
+            "carbon_price",
+        ],
     )?;
     if top.contains_key("watttime") && top.contains_key("wattime") {
         return Err(ConfigError::new(
@@ -665,7 +701,13 @@ fn parse_carbon(text: &str, c: &mut CarbonConfig) -> Result<(), ConfigError> {
                     f,
                     name,
                     t,
-                    &["api_url", area_key, "refresh_interval", "timeout", "connect_timeout"],
+                    &[
+                        "api_url",
+                        area_key,
+                        "refresh_interval",
+                        "timeout",
+                        "connect_timeout",
+                    ],
                 )?;
                 for (k, v) in t {
                     let key = format!("{name}.{k}");
@@ -675,7 +717,8 @@ fn parse_carbon(text: &str, c: &mut CarbonConfig) -> Result<(), ConfigError> {
                         "timeout" => src.timeout = duration(f, &key, v)?,
                         "connect_timeout" => src.connect_timeout = duration(f, &key, v)?,
                         _ => {
-                            let s = string(f, &key, v, "a grid zone or region name such as \"DE\"")?;
+                            let s =
+                                string(f, &key, v, "a grid zone or region name such as \"DE\"")?;
                             if s.is_empty() {
                                 return Err(ConfigError::new(f, &key, "expected a non-empty name"));
                             }
@@ -698,7 +741,9 @@ fn parse_carbon(text: &str, c: &mut CarbonConfig) -> Result<(), ConfigError> {
                             return Err(ConfigError::new(
                                 f,
                                 &key,
-                                format!("expected a three-letter currency code such as \"USD\", found \"{s}\""),
+                                format!(
+                                    "expected a three-letter currency code such as \"USD\", found \"{s}\""
+                                ),
                             ));
                         }
                         c.currency = s.to_string();
@@ -786,7 +831,12 @@ fn parse_adaptive(text: &str, a: &mut AdaptiveConfig) -> Result<(), ConfigError>
                 }
             }
             _ => {
-                check_keys(f, name, t, &["enforce_budget", "allow_graceful_degradation"])?;
+                check_keys(
+                    f,
+                    name,
+                    t,
+                    &["enforce_budget", "allow_graceful_degradation"],
+                )?;
                 for (k, v) in t {
                     let key = format!("constraints.{k}");
                     let b = boolean(f, &key, v)?;
@@ -830,9 +880,14 @@ mod tests {
             _ => None,
         })
         .unwrap();
-        assert_eq!(s.watttime_password.as_ref().unwrap().expose(), "s3cret-pass");
+        assert_eq!(
+            s.watttime_password.as_ref().unwrap().expose(),
+            "s3cret-pass"
+        );
         let shown = format!("{s:?}");
-        assert!(!shown.contains("em-key-123") && !shown.contains("s3cret") && !shown.contains("alice"));
+        assert!(
+            !shown.contains("em-key-123") && !shown.contains("s3cret") && !shown.contains("alice")
+        );
         let both = Secrets::from_lookup(|k| match k {
             "WATTTIME_PASSWORD" | "WATTTIME_PASSWORD_FILE" => Some("x".into()),
             _ => None,

@@ -99,7 +99,11 @@ pub fn compile(source: &str, opts: &CompileOptions) -> Result<Program, Diagnosti
     // "unexpected end of input" that follows from it would only repeat the problem.
     let runaway = errors.iter().any(|e| e.code == ErrorCode::E0102);
     let eof = source.len() as u32;
-    errors.extend(parse_errors.into_iter().filter(|e| !(runaway && e.span.lo >= eof)));
+    errors.extend(
+        parse_errors
+            .into_iter()
+            .filter(|e| !(runaway && e.span.lo >= eof)),
+    );
     if !errors.is_empty() {
         return Err(Diagnostics::new(&opts.file_name, source, errors));
     }

@@ -98,7 +98,11 @@ fn io_err(path: &Path, e: std::io::Error) -> StateError {
 pub fn encode(snapshot: &MarketSnapshot) -> Vec<u8> {
     let body = serde_json::to_vec(snapshot).unwrap_or_default();
     let crc = crc32fast::hash(&body);
-    let mut out = format!("{MAGIC} v{FORMAT_VERSION} crc32={crc:08x} len={}\n", body.len()).into_bytes();
+    let mut out = format!(
+        "{MAGIC} v{FORMAT_VERSION} crc32={crc:08x} len={}\n",
+        body.len()
+    )
+    .into_bytes();
     out.extend_from_slice(&body);
     out
 }
@@ -121,7 +125,9 @@ pub fn decode(bytes: &[u8]) -> Result<MarketSnapshot, String> {
         .and_then(|v| v.parse::<u32>().ok())
         .ok_or("bad version in header")?;
     if version != FORMAT_VERSION {
-        return Err(format!("unsupported format version {version} (this build reads {FORMAT_VERSION})"));
+        return Err(format!(
+            "unsupported format version {version} (this build reads {FORMAT_VERSION})"
+        ));
     }
     let crc = parts
         .next()
@@ -134,12 +140,16 @@ pub fn decode(bytes: &[u8]) -> Result<MarketSnapshot, String> {
         .and_then(|v| v.parse::<usize>().ok())
         .ok_or("bad length in header")?;
     if body.len() != len {
-        return Err(format!("body is {} bytes, header says {len} (file truncated?)", body.len()));
+        return Err(format!(
+            "body is {} bytes, header says {len} (file truncated?)",
+            body.len()
+        ));
     }
     if crc32fast::hash(body) != crc {
         return Err("checksum mismatch".to_string());
     }
-    let snap: MarketSnapshot = serde_json::from_slice(body).map_err(|e| format!("bad body: {e}"))?;
+    let snap: MarketSnapshot =
+        serde_json::from_slice(body).map_err(|e| format!("bad body: {e}"))?;
     snap.validate()?;
     Ok(snap)
 }
@@ -191,7 +201,9 @@ impl StateStore {
         fs::create_dir_all(&self.dir).map_err(|e| io_err(&self.dir, e))?;
         let bytes = encode(snapshot);
         let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
-        let tmp = self.dir.join(format!("{TEMP_PREFIX}{}-{n}", std::process::id()));
+        let tmp = self
+            .dir
+            .join(format!("{TEMP_PREFIX}{}-{n}", std::process::id()));
         let result = (|| {
             let mut f = File::create(&tmp).map_err(|e| io_err(&tmp, e))?;
             f.write_all(&bytes).map_err(|e| io_err(&tmp, e))?;
@@ -200,7 +212,9 @@ impl StateStore {
             let main = self.path();
             if main.exists() {
                 // Keep the current (good: only ever written by this function) copy.
-                let bak_tmp = self.dir.join(format!("{BACKUP_FILE}.tmp-{}-{n}", std::process::id()));
+                let bak_tmp = self
+                    .dir
+                    .join(format!("{BACKUP_FILE}.tmp-{}-{n}", std::process::id()));
                 let _ = fs::remove_file(&bak_tmp);
                 if fs::hard_link(&main, &bak_tmp).is_err() {
                     fs::copy(&main, &bak_tmp).map_err(|e| io_err(&bak_tmp, e))?;
@@ -239,7 +253,9 @@ impl StateStore {
                 Ok(b) => b,
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
                 Err(e) => {
-                    loaded.warnings.push(format!("{}: cannot read: {e}", path.display()));
+                    loaded
+                        .warnings
+                        .push(format!("{}: cannot read: {e}", path.display()));
                     continue;
                 }
             };
@@ -276,7 +292,11 @@ impl StateStore {
 
     /// Restores a market, or builds one from `defaults` when there is no usable state. Never
     /// fails: problems come back as warnings for the host to log.
-    pub fn restore_market(&self, defaults: MarketSettings, clock: Arc<dyn Clock>) -> (Market, Vec<String>) {
+    pub fn restore_market(
+        &self,
+        defaults: MarketSettings,
+        clock: Arc<dyn Clock>,
+    ) -> (Market, Vec<String>) {
         let (snapshot, mut warnings) = match self.load() {
             Ok(l) => (l.snapshot, l.warnings),
             Err(e) => (None, vec![format!("{e}; starting from the defaults")]),
@@ -284,7 +304,9 @@ impl StateStore {
         match snapshot.map(|s| Market::restore(&s, clock.clone())) {
             Some(Ok(m)) => (m, warnings),
             Some(Err(e)) => {
-                warnings.push(format!("invalid price state ({e}); starting from the defaults"));
+                warnings.push(format!(
+                    "invalid price state ({e}); starting from the defaults"
+                ));
                 (Market::with_clock(defaults, clock), warnings)
             }
             None => (Market::with_clock(defaults, clock), warnings),
@@ -304,9 +326,11 @@ impl StateStore {
                             version: FORMAT_VERSION,
                             market: snap,
                         };
-                        return serde_json::to_string_pretty(&doc).map_err(|e| StateError::Invalid {
-                            what: path.display().to_string(),
-                            message: e.to_string(),
+                        return serde_json::to_string_pretty(&doc).map_err(|e| {
+                            StateError::Invalid {
+                                what: path.display().to_string(),
+                                message: e.to_string(),
+                            }
                         });
                     }
                     Err(message) => {
@@ -336,7 +360,10 @@ impl StateStore {
         };
         let doc: Export = serde_json::from_str(text).map_err(|e| bad(e.to_string()))?;
         if doc.format != EXPORT_FORMAT {
-            return Err(bad(format!("format is \"{}\", expected \"{EXPORT_FORMAT}\"", doc.format)));
+            return Err(bad(format!(
+                "format is \"{}\", expected \"{EXPORT_FORMAT}\"",
+                doc.format
+            )));
         }
         if doc.version != FORMAT_VERSION {
             return Err(bad(format!(
@@ -344,7 +371,9 @@ impl StateStore {
                 doc.version
             )));
         }
-        doc.market.validate().map_err(|m| bad(format!("market.{m}")))?;
+        doc.market
+            .validate()
+            .map_err(|m| bad(format!("market.{m}")))?;
         self.save(&doc.market)
     }
 }

@@ -124,7 +124,11 @@ fn cfg(url: &str, area: &str) -> HttpSourceConfig {
 }
 
 fn em(url: &str) -> ElectricityMaps {
-    ElectricityMaps::new(&cfg(&format!("{url}/v3"), "US-CAR-DUK"), Some(Secret::new(API_KEY))).unwrap()
+    ElectricityMaps::new(
+        &cfg(&format!("{url}/v3"), "US-CAR-DUK"),
+        Some(Secret::new(API_KEY)),
+    )
+    .unwrap()
 }
 
 fn wt(url: &str) -> WattTime {
@@ -180,14 +184,24 @@ fn electricitymaps_success_sends_zone_and_auth_token() {
     assert!(r.is_estimated);
     assert_eq!(r.source, "electricitymaps");
     let req = &stub.requests()[0];
-    assert!(req.starts_with("GET /v3/carbon-intensity/latest?zone=US-CAR-DUK HTTP/1.1"), "{req}");
-    assert!(req.to_ascii_lowercase().contains(&format!("auth-token: {API_KEY}")), "{req}");
+    assert!(
+        req.starts_with("GET /v3/carbon-intensity/latest?zone=US-CAR-DUK HTTP/1.1"),
+        "{req}"
+    );
+    assert!(
+        req.to_ascii_lowercase()
+            .contains(&format!("auth-token: {API_KEY}")),
+        "{req}"
+    );
     assert_no_secret(&format!("{:?}", em(&stub.url)));
 }
 
 #[test]
 fn electricitymaps_float_intensity_and_full_endpoint_url() {
-    let stub = Stub::start(vec![reply(200, &EM_LATEST.replace("216", "58.765447504659946"))]);
+    let stub = Stub::start(vec![reply(
+        200,
+        &EM_LATEST.replace("216", "58.765447504659946"),
+    )]);
     let src = ElectricityMaps::new(
         &cfg(&format!("{}/v3/carbon-intensity/latest", stub.url), "DE"),
         Some(Secret::new(API_KEY)),
@@ -201,20 +215,42 @@ fn electricitymaps_float_intensity_and_full_endpoint_url() {
 fn electricitymaps_errors_name_source_and_status_without_secrets() {
     let stub = Stub::start(vec![
         reply(401, r#"{"error":"Invalid auth-token"}"#),
-        reply(500, "<html><head><title>500 Internal Server Error</title></head></html>"),
+        reply(
+            500,
+            "<html><head><title>500 Internal Server Error</title></head></html>",
+        ),
         reply(200, "{\"zone\": \"DE\", \"carbonIntensity\": "),
-        reply(200, r#"{"zone": "DE", "datetime": "2024-03-01T23:00:00.000Z"}"#),
+        reply(
+            200,
+            r#"{"zone": "DE", "datetime": "2024-03-01T23:00:00.000Z"}"#,
+        ),
         reply(200, r#"{"zone": "DE", "carbonIntensity": null}"#),
-        reply(404, &format!(r#"{{"error":"No recent data for zone \"DE\" (key {API_KEY})"}}"#)),
+        reply(
+            404,
+            &format!(r#"{{"error":"No recent data for zone \"DE\" (key {API_KEY})"}}"#),
+        ),
     ]);
     let src = em(&stub.url);
     let errors: Vec<CarbonError> = (0..6).map(|_| src.current().unwrap_err()).collect();
     let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
     assert_eq!(text[0], "electricitymaps: HTTP 401: Invalid auth-token");
-    assert_eq!(text[1], "electricitymaps: HTTP 500: 500 Internal Server Error");
-    assert!(text[2].starts_with("electricitymaps: invalid response: not JSON"), "{}", text[2]);
-    assert_eq!(text[3], "electricitymaps: invalid response: missing field carbonIntensity");
-    assert_eq!(text[4], "electricitymaps: invalid response: carbonIntensity is null");
+    assert_eq!(
+        text[1],
+        "electricitymaps: HTTP 500: 500 Internal Server Error"
+    );
+    assert!(
+        text[2].starts_with("electricitymaps: invalid response: not JSON"),
+        "{}",
+        text[2]
+    );
+    assert_eq!(
+        text[3],
+        "electricitymaps: invalid response: missing field carbonIntensity"
+    );
+    assert_eq!(
+        text[4],
+        "electricitymaps: invalid response: carbonIntensity is null"
+    );
     assert_eq!(
         text[5],
         "electricitymaps: HTTP 404: No recent data for zone \"DE\" (key <redacted>)"
@@ -235,8 +271,15 @@ fn a_slow_response_past_the_timeout_is_a_transport_error() {
     let src = ElectricityMaps::new(&c, Some(Secret::new(API_KEY))).unwrap();
     let t0 = Instant::now();
     let err = src.current().unwrap_err();
-    assert!(t0.elapsed() < Duration::from_millis(1400), "{:?}", t0.elapsed());
-    assert_eq!(err.to_string(), "electricitymaps: request failed: timed out after 0.3s");
+    assert!(
+        t0.elapsed() < Duration::from_millis(1400),
+        "{:?}",
+        t0.elapsed()
+    );
+    assert_eq!(
+        err.to_string(),
+        "electricitymaps: request failed: timed out after 0.3s"
+    );
 }
 
 #[test]
@@ -258,14 +301,26 @@ fn watttime_logs_in_with_basic_auth_and_converts_lbs_per_mwh() {
     let reqs = stub.requests();
     assert_eq!(reqs.len(), 3);
     assert!(reqs[0].starts_with("GET /login HTTP/1.1"), "{}", reqs[0]);
-    assert!(reqs[0].to_ascii_lowercase().contains("authorization: basic "));
+    assert!(
+        reqs[0]
+            .to_ascii_lowercase()
+            .contains("authorization: basic ")
+    );
     assert!(
         reqs[1].starts_with("GET /v3/forecast?region=CAISO_NORTH&signal_type=co2_moer HTTP/1.1"),
         "{}",
         reqs[1]
     );
-    assert!(reqs[1].to_ascii_lowercase().contains("authorization: bearer tok-one"));
-    assert!(reqs[2].to_ascii_lowercase().contains("authorization: bearer tok-one"));
+    assert!(
+        reqs[1]
+            .to_ascii_lowercase()
+            .contains("authorization: bearer tok-one")
+    );
+    assert!(
+        reqs[2]
+            .to_ascii_lowercase()
+            .contains("authorization: bearer tok-one")
+    );
     assert_no_secret(&format!("{src:?}"));
 }
 
@@ -281,7 +336,11 @@ fn watttime_logs_in_again_after_401_and_403() {
     assert_eq!(src.current().unwrap().intensity, 870.0 * 0.4536);
     let reqs = stub.requests();
     assert_eq!(reqs.len(), 4);
-    assert!(reqs[3].to_ascii_lowercase().contains("authorization: bearer tok-two"));
+    assert!(
+        reqs[3]
+            .to_ascii_lowercase()
+            .contains("authorization: bearer tok-two")
+    );
 
     // A non-JSON nginx 403 twice: re-login once, then the error is reported.
     let html = "<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
@@ -301,16 +360,30 @@ fn watttime_logs_in_again_after_401_and_403() {
 #[test]
 fn watttime_bad_credentials_and_bad_shapes() {
     let stub = Stub::start(vec![
-        reply(403, r#"{"error": "Invalid query parameters", "message": "Invalid scope. You do not have sufficient access."}"#),
+        reply(
+            403,
+            r#"{"error": "Invalid query parameters", "message": "Invalid scope. You do not have sufficient access."}"#,
+        ),
         reply(200, r#"{"token": "tok-one"}"#),
-        reply(200, r#"{"data": [{"point_time": "2024-06-18T18:40:00+00:00", "value": 96.0}], "meta": {"units": "percentile", "region": "PSCO"}}"#),
+        reply(
+            200,
+            r#"{"data": [{"point_time": "2024-06-18T18:40:00+00:00", "value": 96.0}], "meta": {"units": "percentile", "region": "PSCO"}}"#,
+        ),
         reply(200, r#"{"data": [], "meta": {"units": "lbs_co2_per_mwh"}}"#),
         reply(200, r#"{"meta": {}}"#),
     ]);
     let src = wt(&stub.url);
-    let e: Vec<String> = (0..4).map(|_| src.current().unwrap_err().to_string()).collect();
-    assert_eq!(e[0], "watttime: HTTP 403: login refused: Invalid scope. You do not have sufficient access.");
-    assert_eq!(e[1], "watttime: invalid response: units \"percentile\" are not an emission rate");
+    let e: Vec<String> = (0..4)
+        .map(|_| src.current().unwrap_err().to_string())
+        .collect();
+    assert_eq!(
+        e[0],
+        "watttime: HTTP 403: login refused: Invalid scope. You do not have sufficient access."
+    );
+    assert_eq!(
+        e[1],
+        "watttime: invalid response: units \"percentile\" are not an emission rate"
+    );
     assert_eq!(e[2], "watttime: invalid response: data is empty");
     assert_eq!(e[3], "watttime: invalid response: missing field data");
     let no_creds = WattTime::new(&cfg("http://127.0.0.1:9", "X"), None, None).unwrap();
@@ -337,7 +410,10 @@ fn feed_falls_back_then_keeps_the_last_good_value_then_static() {
     let s = feed.get();
     assert_eq!(s.origin, Origin::Fresh);
     assert_eq!(s.reading.source, "watttime");
-    assert_eq!(s.errors, vec!["electricitymaps: HTTP 500: boom".to_string()]);
+    assert_eq!(
+        s.errors,
+        vec!["electricitymaps: HTTP 500: boom".to_string()]
+    );
     // Within the TTL: cached, nothing asked.
     clock.advance(299.0);
     assert_eq!(feed.get().origin, Origin::Cached);
@@ -362,7 +438,10 @@ fn feed_falls_back_then_keeps_the_last_good_value_then_static() {
     );
     let s = dead.get();
     assert_eq!((s.origin, s.reading.intensity), (Origin::Static, 321.0));
-    assert_eq!(s.errors, vec!["electricitymaps: request failed: cannot connect".to_string()]);
+    assert_eq!(
+        s.errors,
+        vec!["electricitymaps: request failed: cannot connect".to_string()]
+    );
 }
 
 #[test]
@@ -374,11 +453,17 @@ fn rate_limited_sources_back_off() {
     let feed = CarbonFeed::new(vec![(Box::new(em(&stub.url)), 60.0)], 400.0, clock.clone());
     let s = feed.get();
     assert_eq!(s.origin, Origin::Static);
-    assert_eq!(s.errors, vec!["electricitymaps: HTTP 429: Too many requests".to_string()]);
+    assert_eq!(
+        s.errors,
+        vec!["electricitymaps: HTTP 429: Too many requests".to_string()]
+    );
     clock.advance(60.0);
     let s = feed.get();
     assert_eq!(s.origin, Origin::Static);
-    assert_eq!(s.errors, vec!["electricitymaps: rate limited; not asked again for 60s".to_string()]);
+    assert_eq!(
+        s.errors,
+        vec!["electricitymaps: rate limited; not asked again for 60s".to_string()]
+    );
     assert_eq!(stub.requests().len(), 1);
     clock.advance(61.0);
     let s = feed.get();

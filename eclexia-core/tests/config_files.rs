@@ -18,9 +18,15 @@ fn shipped_sample_files_load() {
     assert_eq!(e.budget, Some(10_000.0));
     assert_eq!(e.window, Some(3600.0));
     assert_eq!(cfg.resources[Resource::Time.index()].window, Some(3600.0));
-    assert_eq!(cfg.resources[Resource::Memory.index()].budget, Some(2.0 * 1073741824.0));
+    assert_eq!(
+        cfg.resources[Resource::Memory.index()].budget,
+        Some(2.0 * 1073741824.0)
+    );
     assert_eq!(cfg.resources[Resource::Carbon.index()].budget, Some(5000.0));
-    assert_eq!(cfg.resources[Resource::Carbon.index()].window, Some(86400.0));
+    assert_eq!(
+        cfg.resources[Resource::Carbon.index()].window,
+        Some(86400.0)
+    );
     assert_eq!(cfg.carbon.primary, SourceKind::ElectricityMaps);
     assert_eq!(cfg.carbon.fallback, Some(SourceKind::WattTime));
     assert_eq!(cfg.carbon.electricitymaps.area.as_deref(), Some("DE"));
@@ -105,19 +111,40 @@ allow_graceful_degradation = true
 "#;
     let cfg = Config::from_texts(Some(budgets), Some(carbon), Some(adaptive)).unwrap();
     assert_eq!(cfg.resources[Resource::Time.index()].budget, Some(1.0));
-    assert_eq!(cfg.resources[Resource::Network.index()].shadow_price_multiplier, 6.0);
-    assert_eq!(cfg.resources[Resource::Compute.index()].budget, Some(1000.0));
+    assert_eq!(
+        cfg.resources[Resource::Network.index()].shadow_price_multiplier,
+        6.0
+    );
+    assert_eq!(
+        cfg.resources[Resource::Compute.index()].budget,
+        Some(1000.0)
+    );
     assert_eq!(cfg.carbon.fallback, Some(SourceKind::WattTime));
-    assert_eq!(cfg.carbon.watttime.api_url, "https://api.watttime.org/v2/index");
+    assert_eq!(
+        cfg.carbon.watttime.api_url,
+        "https://api.watttime.org/v2/index"
+    );
     assert_eq!(cfg.adaptive.algorithm, "branch_and_bound");
     assert_eq!(cfg.price_book().base[Resource::Energy.index()], 0.01);
 }
 
 #[test]
 fn every_kind_of_bad_value_names_file_key_and_expected_form() {
-    let b = |t: &str| Config::from_texts(Some(t), None, None).unwrap_err().to_string();
-    let c = |t: &str| Config::from_texts(None, Some(t), None).unwrap_err().to_string();
-    let a = |t: &str| Config::from_texts(None, None, Some(t)).unwrap_err().to_string();
+    let b = |t: &str| {
+        Config::from_texts(Some(t), None, None)
+            .unwrap_err()
+            .to_string()
+    };
+    let c = |t: &str| {
+        Config::from_texts(None, Some(t), None)
+            .unwrap_err()
+            .to_string()
+    };
+    let a = |t: &str| {
+        Config::from_texts(None, None, Some(t))
+            .unwrap_err()
+            .to_string()
+    };
     let cases: Vec<(String, &str)> = vec![
         (
             b("[energy]\nbudget = \"10s\""),
@@ -214,17 +241,29 @@ fn every_kind_of_bad_value_names_file_key_and_expected_form() {
         None,
     )
     .unwrap_err();
-    assert!(both.to_string().starts_with("carbon-config.toml: carbon_price.base_price: the carbon price is also set"));
+    assert!(
+        both.to_string().starts_with(
+            "carbon-config.toml: carbon_price.base_price: the carbon price is also set"
+        )
+    );
 }
 
 #[test]
 fn config_folder_is_read_from_disk_with_file_names_in_errors() {
     let dir = std::env::temp_dir().join(format!("eclexia-cfg-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("adaptive-config.toml"), "[optimization]\nobjective = \"minimize_latency\"\n").unwrap();
+    std::fs::write(
+        dir.join("adaptive-config.toml"),
+        "[optimization]\nobjective = \"minimize_latency\"\n",
+    )
+    .unwrap();
     let cfg = Config::load_dir(&dir).unwrap();
     assert_eq!(cfg.adaptive.weights(), [0.0, 1.0, 0.0, 0.0, 0.0, 0.0]);
-    std::fs::write(dir.join("carbon-config.toml"), "[static]\nintensity = \"high\"\n").unwrap();
+    std::fs::write(
+        dir.join("carbon-config.toml"),
+        "[static]\nintensity = \"high\"\n",
+    )
+    .unwrap();
     assert_eq!(
         Config::load_dir(&dir).unwrap_err().to_string(),
         r#"carbon-config.toml: static.intensity: expected gCO2e/kWh as a number >= 0, found "high""#

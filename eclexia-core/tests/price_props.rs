@@ -3,6 +3,8 @@
 //! fits, strong duality and complementary slackness hold, and the in-crate simplex agrees
 //! with the maintained solver (`good_lp` + `clarabel`).
 
+#![allow(clippy::needless_range_loop)] // matrix code indexes rows and columns
+
 use std::sync::Arc;
 
 use eclexia_core::price::lp::{self, LpProblem, LpStatus};
@@ -11,9 +13,8 @@ use eclexia_core::price::{
     SelectionInput, Solution, market_price, select,
 };
 use good_lp::{
-    Expression, ProblemVariables, Solution as _, SolutionWithDual, SolverModel, Variable,
-    solvers::DualValues,
-    clarabel, constraint, variable,
+    Expression, ProblemVariables, Solution as _, SolutionWithDual, SolverModel, Variable, clarabel,
+    constraint, solvers::DualValues, variable,
 };
 use proptest::prelude::*;
 
@@ -39,9 +40,7 @@ fn mix_lp() -> impl Strategy<Value = MixLp> {
             .prop_map(move |(c, a, lam, slack)| {
                 let total: f64 = lam.iter().sum();
                 let b = (0..m)
-                    .map(|r| {
-                        (0..n).map(|s| a[r * n + s] * lam[s] / total).sum::<f64>() + slack[r]
-                    })
+                    .map(|r| (0..n).map(|s| a[r * n + s] * lam[s] / total).sum::<f64>() + slack[r])
                     .collect();
                 MixLp { c, a, b, n }
             })
@@ -65,15 +64,18 @@ fn solve_mix_clarabel(p: &MixLp) -> (f64, Vec<f64>, f64) {
     let xs: Vec<Variable> = (0..p.n).map(|_| vars.add(variable().min(0.0))).collect();
     let objective: Expression = xs.iter().zip(&p.c).map(|(x, c)| *c * *x).sum();
     let mut model = vars.minimise(objective.clone()).using(clarabel);
-    let rows: Vec<_> = p
-        .b
-        .iter()
-        .enumerate()
-        .map(|(r, &b)| {
-            let e: Expression = xs.iter().enumerate().map(|(s, x)| p.a[r * p.n + s] * *x).sum();
-            model.add_constraint(constraint!(e <= b))
-        })
-        .collect();
+    let rows: Vec<_> =
+        p.b.iter()
+            .enumerate()
+            .map(|(r, &b)| {
+                let e: Expression = xs
+                    .iter()
+                    .enumerate()
+                    .map(|(s, x)| p.a[r * p.n + s] * *x)
+                    .sum();
+                model.add_constraint(constraint!(e <= b))
+            })
+            .collect();
     let sum: Expression = xs.iter().copied().sum();
     let convex = model.add_constraint(constraint!(sum == 1.0));
     let mut sol = model.solve().expect("feasible by construction");
@@ -244,8 +246,10 @@ proptest! {
         steps in prop::collection::vec((0usize..6, 0.0f64..50.0), 1..40),
     ) {
         let clock = Arc::new(ManualClock::new(0.0));
-        let mut settings = MarketSettings::default();
-        settings.budgets = eclexia_core::price::PerResource::from_array([Some(500.0); 6]);
+        let settings = MarketSettings {
+            budgets: eclexia_core::price::PerResource::from_array([Some(500.0); 6]),
+            ..MarketSettings::default()
+        };
         let market = Market::with_clock(settings, clock.clone());
         let mut last = market.prices();
         for (r, amount) in steps {

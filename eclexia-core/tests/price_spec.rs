@@ -37,7 +37,10 @@ fn section_9_7_worked_example_byte_for_byte() {
     assert_eq!(serde_json::to_string(&quote).unwrap(), SECTION_9_7_RESPONSE);
     assert_eq!(quote.status(), QuoteStatus::Chosen);
     // prices = market + premium
-    assert_eq!(quote.prices.energy, quote.market.energy + quote.premium.energy);
+    assert_eq!(
+        quote.prices.energy,
+        quote.market.energy + quote.premium.energy
+    );
     assert_eq!(quote.market.energy, 4.0f64.powf(0.8));
     assert_eq!(quote.premium.energy, (4.0 - 0.1) / (30.0 - 8.0));
 }
@@ -139,7 +142,10 @@ fn every_kind_of_bad_request_names_its_field() {
             r#"{"caps": {"power": "1W"}, "candidates": []}"#,
             "caps.power: unknown resource (expected energy, time, carbon, memory, network or compute)",
         ),
-        (r#"{"budgets": {}}"#, "candidates: missing (a request lists the candidates to price)"),
+        (
+            r#"{"budgets": {}}"#,
+            "candidates: missing (a request lists the candidates to price)",
+        ),
         (
             r#"{"candidates": [{"provides": {}}]}"#,
             "candidates[0].name: missing",

@@ -80,7 +80,11 @@ fn an_interrupted_write_never_loses_the_previous_good_state() {
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
     assert_eq!(loaded.snapshot.unwrap().used.energy, 50.0);
     assert_eq!(std::fs::read(store.path()).unwrap(), good);
-    assert!(!files(&t.0.join("shadow-prices")).iter().any(|f| f.contains(".tmp-")));
+    assert!(
+        !files(&t.0.join("shadow-prices"))
+            .iter()
+            .any(|f| f.contains(".tmp-"))
+    );
 }
 
 #[test]
@@ -95,10 +99,19 @@ fn a_truncated_main_file_falls_back_to_the_previous_good_copy() {
     std::fs::write(store.path(), &bytes[..bytes.len() / 2]).unwrap();
     let (m, warnings) = store.restore_market(MarketSettings::default(), clock);
     assert_eq!(m.prices().resources[0].used, 50.0);
-    assert!(warnings[0].contains("corrupt state (body is"), "{warnings:?}");
-    assert!(warnings[1].contains("restored the previous good copy"), "{warnings:?}");
+    assert!(
+        warnings[0].contains("corrupt state (body is"),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings[1].contains("restored the previous good copy"),
+        "{warnings:?}"
+    );
     let names = files(&t.0.join("shadow-prices"));
-    assert!(names.iter().any(|n| n.starts_with("market.json.corrupt-")), "{names:?}");
+    assert!(
+        names.iter().any(|n| n.starts_with("market.json.corrupt-")),
+        "{names:?}"
+    );
 }
 
 #[test]
@@ -137,15 +150,33 @@ fn export_and_import_are_a_portable_backup() {
     assert_eq!(v["format"], "eclexia-state");
     assert_eq!(v["version"], 1);
     StateStore::new(&b.0).import_json(&text).unwrap();
-    assert_eq!(StateStore::new(&b.0).load().unwrap().snapshot.unwrap(), snap);
+    assert_eq!(
+        StateStore::new(&b.0).load().unwrap().snapshot.unwrap(),
+        snap
+    );
     // Bad imports change nothing and say why.
     let err = StateStore::new(&b.0)
-        .import_json(&text.replace("\"used\": {\n      \"energy\": 120.0", "\"used\": {\n      \"energy\": -1.0"))
+        .import_json(&text.replace(
+            "\"used\": {\n      \"energy\": 120.0",
+            "\"used\": {\n      \"energy\": -1.0",
+        ))
         .unwrap_err();
-    assert_eq!(err.to_string(), "import: market.used.energy: expected an amount >= 0, found -1");
+    assert_eq!(
+        err.to_string(),
+        "import: market.used.energy: expected an amount >= 0, found -1"
+    );
     assert!(StateStore::new(&b.0).import_json("[]").is_err());
-    assert_eq!(StateStore::new(&b.0).load().unwrap().snapshot.unwrap(), snap);
+    assert_eq!(
+        StateStore::new(&b.0).load().unwrap().snapshot.unwrap(),
+        snap
+    );
     // Nothing saved yet: export fails with a message.
     let empty = TempDir::new("exp-c");
-    assert!(StateStore::new(&empty.0).export_json().unwrap_err().to_string().ends_with("no saved price state"));
+    assert!(
+        StateStore::new(&empty.0)
+            .export_json()
+            .unwrap_err()
+            .to_string()
+            .ends_with("no saved price state")
+    );
 }

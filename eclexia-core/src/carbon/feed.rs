@@ -150,7 +150,8 @@ impl CarbonFeed {
                         ..
                     } = &e
                     {
-                        slot.backoff_until = now + retry_after.unwrap_or(DEFAULT_BACKOFF.max(slot.ttl));
+                        slot.backoff_until =
+                            now + retry_after.unwrap_or(DEFAULT_BACKOFF.max(slot.ttl));
                     }
                     errors.push(e.to_string());
                 }
@@ -202,7 +203,10 @@ pub fn build_feed(
             Err(e) => warnings.push(e.to_string()),
         }
     }
-    (CarbonFeed::new(sources, cfg.static_intensity, clock), warnings)
+    (
+        CarbonFeed::new(sources, cfg.static_intensity, clock),
+        warnings,
+    )
 }
 
 #[allow(clippy::type_complexity)]
@@ -215,7 +219,10 @@ fn make_source(
         SourceKind::Static => Ok(None),
         #[cfg(feature = "carbon-http")]
         SourceKind::ElectricityMaps => {
-            let s = super::ElectricityMaps::new(&cfg.electricitymaps, secrets.electricitymaps_api_key.clone())?;
+            let s = super::ElectricityMaps::new(
+                &cfg.electricitymaps,
+                secrets.electricitymaps_api_key.clone(),
+            )?;
             Ok(Some((Box::new(s), cfg.electricitymaps.refresh_interval)))
         }
         #[cfg(feature = "carbon-http")]

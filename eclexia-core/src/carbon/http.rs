@@ -81,7 +81,11 @@ fn error_message(body: &str) -> String {
     {
         return truncate(body[a + 7..b].trim());
     }
-    let line = body.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let line = body
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
     if line.is_empty() {
         "no message".to_string()
     } else {
@@ -183,7 +187,10 @@ const EM: &str = "electricitymaps";
 impl ElectricityMaps {
     /// A client for the configured API. Without an API key the request is sent without
     /// `auth-token` (the free tier rejects it with 401, which is reported as such).
-    pub fn new(cfg: &HttpSourceConfig, api_key: Option<Secret>) -> Result<ElectricityMaps, CarbonError> {
+    pub fn new(
+        cfg: &HttpSourceConfig,
+        api_key: Option<Secret>,
+    ) -> Result<ElectricityMaps, CarbonError> {
         Ok(ElectricityMaps {
             base: base_before(&cfg.api_url, &["/carbon-intensity"]),
             zone: cfg.area.clone(),
@@ -194,7 +201,9 @@ impl ElectricityMaps {
     }
 
     fn get(&self, endpoint: &str) -> Result<Value, CarbonError> {
-        let mut req = self.client.get(format!("{}/carbon-intensity/{endpoint}", self.base));
+        let mut req = self
+            .client
+            .get(format!("{}/carbon-intensity/{endpoint}", self.base));
         if let Some(z) = &self.zone {
             req = req.query(&[("zone", z.as_str())]);
         }
@@ -213,8 +222,14 @@ impl ElectricityMaps {
                 .and_then(Value::as_str)
                 .map(str::to_string)
                 .or_else(|| self.zone.clone()),
-            datetime: v.get("datetime").and_then(Value::as_str).map(str::to_string),
-            is_estimated: v.get("isEstimated").and_then(Value::as_bool).unwrap_or(false),
+            datetime: v
+                .get("datetime")
+                .and_then(Value::as_str)
+                .map(str::to_string),
+            is_estimated: v
+                .get("isEstimated")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
             source: EM.to_string(),
         })
     }
@@ -340,10 +355,13 @@ impl WattTime {
     }
 
     fn forecast_json(&self) -> Result<Value, CarbonError> {
-        let region = self.region.as_deref().ok_or_else(|| CarbonError::NotConfigured {
-            origin: WT.to_string(),
-            message: "no region (set watttime.region)".to_string(),
-        })?;
+        let region = self
+            .region
+            .as_deref()
+            .ok_or_else(|| CarbonError::NotConfigured {
+                origin: WT.to_string(),
+                message: "no region (set watttime.region)".to_string(),
+            })?;
         let send = |token: &Secret| -> Result<Value, CarbonError> {
             let resp = self
                 .client
@@ -358,7 +376,9 @@ impl WattTime {
         let token = self.token()?;
         match send(&token) {
             // An expired or revoked token: log in once more and retry.
-            Err(CarbonError::Http { status: 401 | 403, .. }) => {
+            Err(CarbonError::Http {
+                status: 401 | 403, ..
+            }) => {
                 *self.token.lock() = None;
                 let token = self.login()?;
                 send(&token)
@@ -373,7 +393,10 @@ impl WattTime {
             None | Some("lbs_co2_per_mwh") => LBS_PER_MWH_TO_G_PER_KWH,
             Some("kg_co2_per_mwh") | Some("g_co2_per_kwh") => 1.0,
             Some(other) => {
-                return Err(invalid(WT, format!("units \"{other}\" are not an emission rate")));
+                return Err(invalid(
+                    WT,
+                    format!("units \"{other}\" are not an emission rate"),
+                ));
             }
         };
         let region = meta
@@ -393,7 +416,10 @@ impl WattTime {
                 Ok(CarbonReading {
                     intensity: intensity_of(WT, p.get("value"), "data[].value")? * factor,
                     zone: region.clone(),
-                    datetime: p.get("point_time").and_then(Value::as_str).map(str::to_string),
+                    datetime: p
+                        .get("point_time")
+                        .and_then(Value::as_str)
+                        .map(str::to_string),
                     // A forecast (MOER model) is an estimate by nature.
                     is_estimated: true,
                     source: WT.to_string(),
@@ -427,25 +453,43 @@ mod tests {
     #[test]
     fn bases_are_derived_from_endpoint_urls() {
         assert_eq!(
-            base_before("https://api.electricitymaps.com/v3/carbon-intensity/latest", &["/carbon-intensity"]),
+            base_before(
+                "https://api.electricitymaps.com/v3/carbon-intensity/latest",
+                &["/carbon-intensity"]
+            ),
             "https://api.electricitymaps.com/v3"
         );
         assert_eq!(
-            base_before("https://api.watttime.org/v2/index", &["/v2/", "/v3/", "/login"]),
+            base_before(
+                "https://api.watttime.org/v2/index",
+                &["/v2/", "/v3/", "/login"]
+            ),
             "https://api.watttime.org"
         );
-        assert_eq!(base_before("http://127.0.0.1:9/", &["/v3/"]), "http://127.0.0.1:9");
+        assert_eq!(
+            base_before("http://127.0.0.1:9/", &["/v3/"]),
+            "http://127.0.0.1:9"
+        );
     }
 
     #[test]
     fn error_messages_from_every_body_shape() {
-        assert_eq!(error_message(r#"{"error":"Invalid auth-token"}"#), "Invalid auth-token");
-        assert_eq!(error_message(r#"{"error":"x","message":"Invalid scope"}"#), "Invalid scope");
+        assert_eq!(
+            error_message(r#"{"error":"Invalid auth-token"}"#),
+            "Invalid auth-token"
+        );
+        assert_eq!(
+            error_message(r#"{"error":"x","message":"Invalid scope"}"#),
+            "Invalid scope"
+        );
         assert_eq!(
             error_message("<html><head><title>403 Forbidden</title></head></html>"),
             "403 Forbidden"
         );
         assert_eq!(error_message(""), "no message");
-        assert_eq!(redact("key abc123 here", &[Some(&Secret::new("abc123"))]), "key <redacted> here");
+        assert_eq!(
+            redact("key abc123 here", &[Some(&Secret::new("abc123"))]),
+            "key <redacted> here"
+        );
     }
 }

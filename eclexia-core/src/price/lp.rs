@@ -45,6 +45,9 @@
 //! assert!((sol.dual_ub[1] + 1.0 / 3.0).abs() < 1e-12);
 //! ```
 
+// Dense linear algebra reads best with explicit indices.
+#![allow(clippy::needless_range_loop)]
+
 /// Tableau cells kept on the stack before falling back to the heap.
 pub const STACK_CELLS: usize = 1024;
 /// Rows kept on the stack for the basis and the dual system.
@@ -135,14 +138,13 @@ pub fn solve_into(
         && dual_ub.len() == m_ub
         && dual_eq.len() == m_eq
         && x.as_ref().is_none_or(|x| x.len() == n);
-    let finite = p
-        .c
-        .iter()
-        .chain(p.a_ub)
-        .chain(p.b_ub)
-        .chain(p.a_eq)
-        .chain(p.b_eq)
-        .all(|v| v.is_finite());
+    let finite =
+        p.c.iter()
+            .chain(p.a_ub)
+            .chain(p.b_ub)
+            .chain(p.a_eq)
+            .chain(p.b_eq)
+            .all(|v| v.is_finite());
     if !sizes_ok || !finite {
         return (LpStatus::BadInput, f64::NAN);
     }

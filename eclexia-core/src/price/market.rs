@@ -17,9 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::amount::check_amount;
 use super::request::{PriceError, PriceRequest, Quote, price};
-use super::{
-    DEFAULT_CARBON_INTENSITY, PerResource, PriceBook, RESOURCE_COUNT, ResourceVec, curve,
-};
+use super::{DEFAULT_CARBON_INTENSITY, PerResource, PriceBook, RESOURCE_COUNT, ResourceVec, curve};
 use crate::units::Resource;
 
 /// Default accounting window of a market budget, in seconds (ARCHITECTURE §7's example).
@@ -211,12 +209,16 @@ impl MarketSnapshot {
             if let Some(b) = s.budgets.to_array()[i]
                 && check_amount(b, "").is_err()
             {
-                return Err(format!("settings.budgets.{r}: expected an amount >= 0, found {b}"));
+                return Err(format!(
+                    "settings.budgets.{r}: expected an amount >= 0, found {b}"
+                ));
             }
             if let Some(w) = s.windows.to_array()[i]
                 && !(w.is_finite() && w > 0.0)
             {
-                return Err(format!("settings.windows.{r}: expected seconds > 0, found {w}"));
+                return Err(format!(
+                    "settings.windows.{r}: expected seconds > 0, found {w}"
+                ));
             }
             let u = self.used.to_array()[i];
             if check_amount(u, "").is_err() {
@@ -253,8 +255,8 @@ impl State {
     /// whole windows, so window boundaries do not drift with the time of the call.
     fn roll(&mut self, now: f64) {
         let windows = self.settings.windows.to_array();
-        for i in 0..RESOURCE_COUNT {
-            if let Some(w) = windows[i]
+        for (i, window) in windows.into_iter().enumerate() {
+            if let Some(w) = window
                 && w > 0.0
                 && now >= self.window_start[i] + w
             {
@@ -338,8 +340,8 @@ impl Market {
         let now = self.clock.now();
         let mut st = self.state.lock();
         st.roll(now);
-        for i in 0..RESOURCE_COUNT {
-            st.used[i] += amounts[i];
+        for (used, a) in st.used.iter_mut().zip(amounts) {
+            *used += a;
         }
         st.updates += 1;
         Ok(prices_of(&st, now))

@@ -47,8 +47,8 @@ pub use crate::units::Resource;
 pub use amount::{AmountError, parse_amount, resource_amount_example};
 pub use curve::{market_price, market_prices, utilisation};
 pub use market::{
-    CarbonValue, Clock, DEFAULT_WINDOW_SECONDS, ManualClock, Market, MarketPrices, MarketSettings, MarketSnapshot,
-    ResourceStatus, SystemClock,
+    CarbonValue, Clock, DEFAULT_WINDOW_SECONDS, ManualClock, Market, MarketPrices, MarketSettings,
+    MarketSnapshot, ResourceStatus, SystemClock,
 };
 pub use request::{
     CandidateQuote, CandidateRequest, Direction, PriceError, PriceRequest, Quote, QuoteStatus,
@@ -79,10 +79,7 @@ pub const JOULES_PER_KWH: f64 = 3_600_000.0;
 /// assert_eq!(book.multiplier[Resource::Energy.index()], 4.0);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(
-    try_from = "PerResource<BookEntry>",
-    into = "PerResource<BookEntry>"
-)]
+#[serde(try_from = "PerResource<BookEntry>", into = "PerResource<BookEntry>")]
 pub struct PriceBook {
     /// `base_r >= 0`, per canonical unit.
     pub base: ResourceVec,

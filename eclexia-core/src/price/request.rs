@@ -11,8 +11,7 @@ use serde_json::{Map, Value};
 use super::amount::{AmountError, check_amount, parse_amount};
 use super::select::{CandidateOutcome, Solution, select};
 use super::{
-    DEFAULT_CARBON_INTENSITY, PerResource, PriceBook, RESOURCE_COUNT, ResourceVec,
-    SelectionInput,
+    DEFAULT_CARBON_INTENSITY, PerResource, PriceBook, RESOURCE_COUNT, ResourceVec, SelectionInput,
 };
 use crate::diagnostic::ErrorCode;
 use crate::units::Resource;
@@ -128,13 +127,15 @@ fn kind_of(v: &Value) -> &'static str {
 }
 
 fn as_object<'v>(v: &'v Value, field: &str) -> Result<&'v Map<String, Value>, PriceError> {
-    v.as_object()
-        .ok_or_else(|| PriceError::invalid(field, format!("expected an object, found {}", kind_of(v))))
+    v.as_object().ok_or_else(|| {
+        PriceError::invalid(field, format!("expected an object, found {}", kind_of(v)))
+    })
 }
 
 fn as_number(v: &Value, field: &str) -> Result<f64, PriceError> {
-    v.as_f64()
-        .ok_or_else(|| PriceError::invalid(field, format!("expected a number, found {}", kind_of(v))))
+    v.as_f64().ok_or_else(|| {
+        PriceError::invalid(field, format!("expected a number, found {}", kind_of(v)))
+    })
 }
 
 /// An amount value: a unit string or a number in canonical units.
@@ -209,7 +210,10 @@ impl PriceRequest {
     /// Validates a request already parsed as JSON.
     pub fn from_value(value: &Value) -> Result<PriceRequest, PriceError> {
         let top = value.as_object().ok_or_else(|| {
-            PriceError::invalid("request", format!("expected an object, found {}", kind_of(value)))
+            PriceError::invalid(
+                "request",
+                format!("expected an object, found {}", kind_of(value)),
+            )
         })?;
         let mut req = PriceRequest::default();
         let mut saw_candidates = false;
@@ -291,7 +295,10 @@ impl PriceRequest {
             "price_book".into(),
             serde_json::to_value(self.price_book).unwrap_or(Value::Null),
         );
-        top.insert("carbon_intensity".into(), Value::from(self.carbon_intensity));
+        top.insert(
+            "carbon_intensity".into(),
+            Value::from(self.carbon_intensity),
+        );
         Value::Object(top)
     }
 
@@ -409,7 +416,10 @@ fn parse_objective(v: &Value) -> Result<Option<Vec<(Direction, Resource)>>, Pric
             .ok_or_else(|| {
                 PriceError::invalid(
                     format!("{field}[1]"),
-                    format!("expected a resource name such as \"time\", found {}", pair[1]),
+                    format!(
+                        "expected a resource name such as \"time\", found {}",
+                        pair[1]
+                    ),
                 )
             })?;
         if out.iter().any(|(_, seen)| *seen == r) {
@@ -447,7 +457,10 @@ fn parse_candidates(v: &Value) -> Result<Vec<CandidateRequest>, PriceError> {
                     cand.name = value
                         .as_str()
                         .ok_or_else(|| {
-                            PriceError::invalid(&path, format!("expected a string, found {}", kind_of(value)))
+                            PriceError::invalid(
+                                &path,
+                                format!("expected a string, found {}", kind_of(value)),
+                            )
                         })?
                         .to_string();
                     named = true;
@@ -455,7 +468,10 @@ fn parse_candidates(v: &Value) -> Result<Vec<CandidateRequest>, PriceError> {
                 "provides" => cand.provides = amount_map(value, &path)?,
                 "eligible" => {
                     cand.eligible = value.as_bool().ok_or_else(|| {
-                        PriceError::invalid(&path, format!("expected true or false, found {}", kind_of(value)))
+                        PriceError::invalid(
+                            &path,
+                            format!("expected true or false, found {}", kind_of(value)),
+                        )
                     })?;
                 }
                 _ => {
@@ -485,13 +501,19 @@ fn parse_book(v: &Value) -> Result<PriceBook, PriceError> {
             match k.as_str() {
                 "base" => {
                     if !(x.is_finite() && x >= 0.0) {
-                        return Err(PriceError::invalid(path, format!("expected a number >= 0, found {x}")));
+                        return Err(PriceError::invalid(
+                            path,
+                            format!("expected a number >= 0, found {x}"),
+                        ));
                     }
                     book.base[r.index()] = x;
                 }
                 "multiplier" => {
                     if !(x.is_finite() && x >= 1.0) {
-                        return Err(PriceError::invalid(path, format!("expected a number >= 1, found {x}")));
+                        return Err(PriceError::invalid(
+                            path,
+                            format!("expected a number >= 1, found {x}"),
+                        ));
                     }
                     book.multiplier[r.index()] = x;
                 }

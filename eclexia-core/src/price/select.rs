@@ -140,6 +140,11 @@ pub struct Selection {
     pub lp_solved: bool,
 }
 
+/// `a <= b` as §8.3 writes it (false for NaN, so a NaN amount never fits).
+fn fits(a: f64, b: f64) -> bool {
+    a <= b
+}
+
 fn tied(a: f64, b: f64) -> bool {
     (a - b).abs() <= TIE_EPSILON * 1.0f64.max(a.abs()).max(b.abs())
 }
@@ -201,10 +206,10 @@ pub fn select(input: &SelectionInput<'_>, out: &mut [CandidateOutcome]) -> Selec
         } else {
             let cap = Resource::ALL
                 .into_iter()
-                .find(|r| !(p[r.index()] <= input.caps[r.index()]));
+                .find(|r| !fits(p[r.index()], input.caps[r.index()]));
             let budget = Resource::ALL.into_iter().find(|r| {
                 let i = r.index();
-                !(input.used[i] + p[i] <= input.limits[i])
+                !fits(input.used[i] + p[i], input.limits[i])
             });
             cap.map(Rejection::Cap).or(budget.map(Rejection::Budget))
         };
@@ -249,10 +254,7 @@ pub fn select(input: &SelectionInput<'_>, out: &mut [CandidateOutcome]) -> Selec
         premium = lp_premium(input, out, eligible_count);
     }
 
-    let mut prices = [0.0; RESOURCE_COUNT];
-    for i in 0..RESOURCE_COUNT {
-        prices[i] = market[i] + premium[i];
-    }
+    let prices: ResourceVec = std::array::from_fn(|i| market[i] + premium[i]);
 
     // Cost (§8.4) with the full shadow prices, and the selection.
     let mut min_cost: Option<f64> = None;
@@ -260,9 +262,10 @@ pub fn select(input: &SelectionInput<'_>, out: &mut [CandidateOutcome]) -> Selec
         if !cand.eligible {
             continue;
         }
+        // Σ_r (w_r * π_r) * p_s(r), left to right from 0.0 in resource order (§8.4).
         let mut cost = 0.0;
-        for i in 0..RESOURCE_COUNT {
-            cost += (input.weights[i] * prices[i]) * slot.vector[i];
+        for ((w, pi), p) in input.weights.iter().zip(&prices).zip(&slot.vector) {
+            cost += (w * pi) * p;
         }
         slot.cost = Some(cost);
         if slot.feasible {
@@ -384,7 +387,14 @@ mod tests {
             caps: [f64::INFINITY; 6],
             weights: [0.0, 1.0, 0.0, 0.0, 0.0, 0.0],
             used: [0.0; 6],
-            limits: [10.0, f64::INFINITY, f64::INFINITY, f64::INFINITY, f64::INFINITY, f64::INFINITY],
+            limits: [
+                10.0,
+                f64::INFINITY,
+                f64::INFINITY,
+                f64::INFINITY,
+                f64::INFINITY,
+                f64::INFINITY,
+            ],
             book: &book,
             carbon_intensity: 400.0,
         });
@@ -430,7 +440,10 @@ mod tests {
 
     #[test]
     fn declared_carbon_is_never_replaced() {
-        let s = Solution::new([10.0, 0.0, 0.0, 0.0, 0.0, 0.0], [true, false, true, false, false, false]);
+        let s = Solution::new(
+            [10.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+            [true, false, true, false, false, false],
+        );
         assert_eq!(s.effective(400.0)[2], 0.0);
         let s = Solution::new([10.0, 0.0, 0.0, 0.0, 0.0, 0.0], [false; 6]);
         assert_eq!(s.effective(400.0)[2], 0.0);
@@ -440,8 +453,14 @@ mod tests {
     fn ties_go_to_the_first_declared() {
         let book = PriceBook::default();
         let cands = [
-            Solution::new([10.0 + 1e-12, 0.0, 0.0, 0.0, 0.0, 0.0], [true, false, true, false, false, false]),
-            Solution::new([10.0, 0.0, 0.0, 0.0, 0.0, 0.0], [true, false, true, false, false, false]),
+            Solution::new(
+                [10.0 + 1e-12, 0.0, 0.0, 0.0, 0.0, 0.0],
+                [true, false, true, false, false, false],
+            ),
+            Solution::new(
+                [10.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+                [true, false, true, false, false, false],
+            ),
         ];
         let (sel, _) = run(&SelectionInput {
             candidates: &cands,

@@ -398,9 +398,7 @@ impl Lexer<'_, '_> {
     fn escape(&mut self) -> Option<char> {
         let lo = self.pos;
         self.pos += 1;
-        let Some(c) = self.char_at(self.pos) else {
-            return None;
-        };
+        let c = self.char_at(self.pos)?;
         self.pos += c.len_utf8();
         let bad = |this: &mut Self| {
             let lexeme = this.src[lo..this.pos].to_string();

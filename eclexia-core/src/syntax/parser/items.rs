@@ -628,7 +628,10 @@ impl Parser<'_, '_> {
         // `IDENT :` follows (otherwise it is an array type being implemented).
         let bracket_generics = self.at(&TokenKind::LBracket)
             && matches!(self.nth(1), TokenKind::Ident(_))
-            && matches!(self.nth(2), TokenKind::RBracket | TokenKind::Comma | TokenKind::Colon);
+            && matches!(
+                self.nth(2),
+                TokenKind::RBracket | TokenKind::Comma | TokenKind::Colon
+            );
         let generics = if self.at(&TokenKind::Lt) || bracket_generics {
             self.generics()?
         } else {

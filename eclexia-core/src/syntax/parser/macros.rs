@@ -143,6 +143,7 @@ impl Parser<'_, '_> {
     }
 
     /// Expands `name!( … )` (the name is current) into a block expression.
+    #[allow(clippy::collapsible_match)] // pre-existing; kept as written
     pub(super) fn macro_call(&mut self, name: Ident) -> PResult<Expr> {
         self.bump(); // name
         self.bump(); // !
@@ -198,11 +199,7 @@ impl Parser<'_, '_> {
         // Expansion errors deep inside templates point at the outermost call.
         let origin = self.macro_origin.unwrap_or(name.span);
         if self.macro_depth + 1 > MAX_MACRO_DEPTH {
-            return Err(self.error(
-                ErrorCode::E0107,
-                origin,
-                "macro expansion too deep".into(),
-            ));
+            return Err(self.error(ErrorCode::E0107, origin, "macro expansion too deep".into()));
         }
         let toks = substitute(rule, &args, name.span, close);
         let mut sub = Parser::new(toks, self.sh, self.macro_depth + 1);
