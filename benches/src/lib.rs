@@ -7,8 +7,8 @@ use eclexia_core::price::{PriceBook, PriceRequest, Solution};
 /// Number of candidates.
 pub const CANDIDATES: usize = 16;
 
-/// Deterministic candidate vectors: every resource declared, amounts spread so that the
-/// base-cheapest candidates are the large ones.
+/// Deterministic candidate vectors: every resource declared; at base prices the cost grows
+/// with the index, so candidate 0 is the base-cheapest.
 pub fn candidates() -> Vec<Solution> {
     (0..CANDIDATES)
         .map(|s| {
@@ -18,8 +18,8 @@ pub fn candidates() -> Vec<Solution> {
                     2.0 + 3.0 * k,                   // energy, J
                     0.100 - 0.005 * k,               // time, s
                     0.01 + 0.002 * k,                // carbon, g
-                    1.0e6 * (1.0 + (k * 7.0) % 5.0), // memory, B
-                    2.0e5 * (1.0 + (k * 3.0) % 4.0), // network, B
+                    1.0e4 * (1.0 + (k * 7.0) % 5.0), // memory, B
+                    1.0e3 * (1.0 + (k * 3.0) % 4.0), // network, B
                     1.0 + (k * 5.0) % 3.0,           // compute, CU
                 ],
                 [true; 6],
@@ -28,10 +28,11 @@ pub fn candidates() -> Vec<Solution> {
         .collect()
 }
 
-/// Limits with room for every candidate (no LP) or tight on energy and time (LP).
+/// Limits with room for every candidate (no LP), or tight on energy and time so that
+/// candidate 0 does not fit and only candidate 4 does (LP).
 pub fn limits(lp: bool) -> [f64; 6] {
     if lp {
-        [20.0, 0.2, 1.0, 1.0e7, 1.0e6, 10.0]
+        [20.0, 0.08, 1.0, 1.0e6, 1.0e5, 10.0]
     } else {
         [1.0e3, 10.0, 10.0, 1.0e8, 1.0e7, 100.0]
     }

@@ -322,25 +322,38 @@ impl PriceRequest {
     /// Checks the invariants [`from_json`](Self::from_json) guarantees, for requests built
     /// by hand.
     pub fn validate(&self) -> Result<(), PriceError> {
-        let check = |field: String, x: f64| {
-            check_amount(x, &x.to_string())
-                .map(|_| ())
-                .map_err(|e| PriceError::amount(field, e))
+        // Formatting happens only on the error path: this runs on every `price()` call.
+        let ok = |x: f64| x.is_finite() && x >= 0.0;
+        let bad = |field: String, x: f64| {
+            PriceError::amount(
+                field,
+                AmountError::OutOfRange {
+                    text: x.to_string(),
+                },
+            )
         };
         for r in Resource::ALL {
             let i = r.index();
-            if let Some(b) = self.budgets[i] {
-                check(format!("budgets.{r}"), b)?;
+            if let Some(b) = self.budgets[i]
+                && !ok(b)
+            {
+                return Err(bad(format!("budgets.{r}"), b));
             }
-            if let Some(c) = self.caps[i] {
-                check(format!("caps.{r}"), c)?;
+            if let Some(c) = self.caps[i]
+                && !ok(c)
+            {
+                return Err(bad(format!("caps.{r}"), c));
             }
-            check(format!("usage.{r}"), self.usage[i])?;
+            if !ok(self.usage[i]) {
+                return Err(bad(format!("usage.{r}"), self.usage[i]));
+            }
         }
         for (k, c) in self.candidates.iter().enumerate() {
             for r in Resource::ALL {
-                if let Some(x) = c.provides[r.index()] {
-                    check(format!("candidates[{k}].provides.{r}"), x)?;
+                if let Some(x) = c.provides[r.index()]
+                    && !ok(x)
+                {
+                    return Err(bad(format!("candidates[{k}].provides.{r}"), x));
                 }
             }
         }
@@ -608,19 +621,35 @@ impl Quote {
 /// ```
 pub fn price(req: &PriceRequest) -> Result<Quote, PriceError> {
     req.validate()?;
-    let solutions: Vec<Solution> = req
-        .candidates
-        .iter()
-        .map(|c| Solution {
+    // Up to 32 candidates the vectors live on the stack: `price()` sits on the request path
+    // of the sidecar and the bindings, so it avoids allocations it does not need.
+    const STACK: usize = 32;
+    let empty = Solution {
+        provides: [0.0; RESOURCE_COUNT],
+        declared: [false; RESOURCE_COUNT],
+        eligible: false,
+    };
+    let n = req.candidates.len();
+    let mut stack_sol = [empty; STACK];
+    let mut stack_out = [CandidateOutcome::default(); STACK];
+    let (mut heap_sol, mut heap_out);
+    let (solutions, out): (&mut [Solution], &mut [CandidateOutcome]) = if n <= STACK {
+        (&mut stack_sol[..n], &mut stack_out[..n])
+    } else {
+        heap_sol = vec![empty; n];
+        heap_out = vec![CandidateOutcome::default(); n];
+        (&mut heap_sol, &mut heap_out)
+    };
+    for (slot, c) in solutions.iter_mut().zip(&req.candidates) {
+        *slot = Solution {
             provides: c.provides.map(|x| x.unwrap_or(0.0)),
             declared: c.provides.map(|x| x.is_some()),
             eligible: c.eligible,
-        })
-        .collect();
-    let mut out = vec![CandidateOutcome::default(); solutions.len()];
+        };
+    }
     let sel = select(
         &SelectionInput {
-            candidates: &solutions,
+            candidates: solutions,
             caps: req.caps.map(|c| c.unwrap_or(f64::INFINITY)),
             weights: req.weights(),
             used: req.usage,
@@ -628,7 +657,7 @@ pub fn price(req: &PriceRequest) -> Result<Quote, PriceError> {
             book: &req.price_book,
             carbon_intensity: req.carbon_intensity,
         },
-        &mut out,
+        out,
     );
     Ok(Quote {
         prices: PerResource::from_array(sel.prices),
@@ -638,7 +667,7 @@ pub fn price(req: &PriceRequest) -> Result<Quote, PriceError> {
         candidates: req
             .candidates
             .iter()
-            .zip(&out)
+            .zip(out.iter())
             .map(|(c, o)| CandidateQuote {
                 name: c.name.clone(),
                 eligible: c.eligible,
