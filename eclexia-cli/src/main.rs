@@ -4,6 +4,8 @@
 
 mod check_cmd;
 mod output;
+mod price_cmd;
+mod state_cmd;
 
 use std::process::ExitCode;
 
@@ -28,6 +30,10 @@ struct Cli {
 enum Command {
     /// Check programs (parse, types, dimensions, annotations) without running them.
     Check(check_cmd::CheckArgs),
+    /// Price a LANGUAGE §9.7 request (JSON from FILE or standard input).
+    Price(price_cmd::PriceArgs),
+    /// Back up or restore the persistent price state.
+    State(state_cmd::StateArgs),
 }
 
 fn main() -> ExitCode {
@@ -47,5 +53,7 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Check(args) => check_cmd::run(&args),
+        Command::Price(args) => price_cmd::run(&args),
+        Command::State(args) => state_cmd::run(&args),
     }
 }

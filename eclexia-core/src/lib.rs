@@ -18,20 +18,33 @@
 //! Data flows one way: source → tokens ([`syntax::lexer`]) → AST ([`syntax::parser`]) →
 //! checked program ([`check`]). The foundation modules [`units`] and [`span`] depend on
 //! nothing else in the crate.
+//!
+//! Pricing (LANGUAGE §9): [`price()`] answers a §9.7 request; [`price::select`] is the same
+//! computation on fixed arrays for the VM; [`Market`] keeps a long-running host's budgets,
+//! usage and carbon intensity, persisted by [`StateStore`] and configured by [`Config`];
+//! [`carbon`] reads live grid intensity (HTTP sources behind the `carbon-http` feature).
 
 #![forbid(unsafe_code)]
 
+pub mod carbon;
 pub mod check;
+pub mod config;
 pub mod diagnostic;
+pub mod price;
 pub mod span;
+pub mod state;
 pub mod syntax;
 pub mod units;
 
 mod program;
 mod stack;
 
+pub use carbon::{CarbonFeed, CarbonSource};
+pub use config::Config;
 pub use diagnostic::{Diagnostic, Diagnostics, ErrorCode, ErrorKind};
+pub use price::{Market, PriceError, PriceRequest, Quote, price};
 pub use program::{CompileOptions, Program, compile, compile_bytes};
+pub use state::StateStore;
 
 /// The version of the SDK (the crate version).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
