@@ -441,16 +441,19 @@ impl<'a> Checker<'a> {
                 );
                 Ty::Error
             }
-            ValueRes::Undefined => {
-                let text = self.path_text(path);
-                self.error(
-                    ErrorCode::E0201,
-                    path[0].span,
-                    format!("undefined variable '{text}'"),
-                );
-                Ty::Error
-            }
+            ValueRes::Undefined => self.undefined(path),
         }
+    }
+
+    /// Reports E0201 for a path that names nothing.
+    pub(super) fn undefined(&mut self, path: &[Ident]) -> Ty {
+        let text = self.path_text(path);
+        self.error(
+            ErrorCode::E0201,
+            path[0].span,
+            format!("undefined variable '{text}'"),
+        );
+        Ty::Error
     }
 
     pub(super) fn const_type(&mut self, c: u32) -> Ty {

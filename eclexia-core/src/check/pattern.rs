@@ -77,12 +77,7 @@ impl<'a> Checker<'a> {
                     lit(self, vt);
                 }
                 _ => {
-                    let text = self.path_text(path);
-                    self.error(
-                        ErrorCode::E0201,
-                        path[0].span,
-                        format!("undefined variable '{text}'"),
-                    );
+                    self.undefined(path);
                 }
             },
             PatternKind::TupleStruct(path, items) => {
@@ -189,12 +184,7 @@ impl<'a> Checker<'a> {
                     AdtKind::Enum(_) => return None,
                 },
                 _ => {
-                    let text = self.path_text(path);
-                    self.error(
-                        ErrorCode::E0201,
-                        path[0].span,
-                        format!("undefined variable '{text}'"),
-                    );
+                    self.undefined(path);
                     return None;
                 }
             },

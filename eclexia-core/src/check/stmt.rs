@@ -69,15 +69,7 @@ impl<'a> Checker<'a> {
             ExprKind::Path(path) => {
                 let t = match self.resolve_value(path) {
                     ValueRes::Local(t) => t,
-                    ValueRes::Undefined => {
-                        let text = self.path_text(path);
-                        self.error(
-                            ErrorCode::E0201,
-                            path[0].span,
-                            format!("undefined variable '{text}'"),
-                        );
-                        Ty::Error
-                    }
+                    ValueRes::Undefined => self.undefined(path),
                     _ => {
                         let text = self.path_text(path);
                         self.error(

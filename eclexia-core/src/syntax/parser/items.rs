@@ -33,28 +33,7 @@ impl Parser<'_, '_> {
     /// One item, or `None` for a construct with nothing to keep (a stray `;`).
     fn item(&mut self) -> PResult<Option<Item>> {
         let lo = self.span();
-        let mut requires = Vec::new();
-        // prefix attributes: #[…], @requires(…), @defer_until/@observe[(…)]
-        loop {
-            match self.peek().clone() {
-                TokenKind::Hash => {
-                    self.bump();
-                    self.expect(&TokenKind::LBracket)?;
-                    self.skip_balanced(&TokenKind::RBracket)?;
-                }
-                TokenKind::Annot(Annot::Requires) => {
-                    self.bump();
-                    if !self.at(&TokenKind::LParen) {
-                        return Err(self.unexpected());
-                    }
-                    requires.extend(self.bound_kv_list_paren()?);
-                }
-                TokenKind::Annot(Annot::DeferUntil | Annot::Observe | Annot::Unknown) => {
-                    self.passive_annot()?;
-                }
-                _ => break,
-            }
-        }
+        let mut requires = self.prefix_attrs()?;
         let public = self.eat(&TokenKind::Pub);
         let kind = match self.peek().clone() {
             TokenKind::Fn | TokenKind::Def => {
@@ -111,6 +90,32 @@ impl Parser<'_, '_> {
         };
         let span = lo.to(self.prev_span());
         Ok(Some(Item { kind, span, public }))
+    }
+
+    /// `{ prefix_attr }`: `#[…]` (no effect), `@requires(…)` (returned), and passive
+    /// annotations (no effect).
+    fn prefix_attrs(&mut self) -> PResult<Vec<Bound>> {
+        let mut requires = Vec::new();
+        loop {
+            match self.peek() {
+                TokenKind::Hash => {
+                    self.bump();
+                    self.expect(&TokenKind::LBracket)?;
+                    self.skip_balanced(&TokenKind::RBracket)?;
+                }
+                TokenKind::Annot(Annot::Requires) => {
+                    self.bump();
+                    if !self.at(&TokenKind::LParen) {
+                        return Err(self.unexpected());
+                    }
+                    requires.extend(self.bound_kv_list_paren()?);
+                }
+                TokenKind::Annot(Annot::DeferUntil | Annot::Observe | Annot::Unknown) => {
+                    self.passive_annot()?;
+                }
+                _ => return Ok(requires),
+            }
+        }
     }
 
     /// `@defer_until` / `@observe` `[ ( balanced ) ]` — accepted, no effect.
@@ -588,27 +593,7 @@ impl Parser<'_, '_> {
         self.expect(&TokenKind::LBrace)?;
         let mut methods = Vec::new();
         while !self.eat(&TokenKind::RBrace) {
-            let mut requires = Vec::new();
-            loop {
-                match self.peek() {
-                    TokenKind::Hash => {
-                        self.bump();
-                        self.expect(&TokenKind::LBracket)?;
-                        self.skip_balanced(&TokenKind::RBracket)?;
-                    }
-                    TokenKind::Annot(Annot::Requires) => {
-                        self.bump();
-                        if !self.at(&TokenKind::LParen) {
-                            return Err(self.unexpected());
-                        }
-                        requires.extend(self.bound_kv_list_paren()?);
-                    }
-                    TokenKind::Annot(Annot::DeferUntil | Annot::Observe | Annot::Unknown) => {
-                        self.passive_annot()?
-                    }
-                    _ => break,
-                }
-            }
+            let mut requires = self.prefix_attrs()?;
             self.eat(&TokenKind::Pub);
             if !matches!(self.peek(), TokenKind::Fn | TokenKind::Def) {
                 return Err(self.unexpected());
