@@ -2,13 +2,17 @@
 //! the criterion bench is the authoritative figure).
 use std::time::Instant;
 
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use eclexia_core::{CompileOptions, compile};
 
 fn main() {
     let n = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(100_000);
     let src = eclexia_benches::generated_program(n);
     let lines = src.lines().count();
-    for _ in 0..3 {
+    for _ in 0..10 {
         let t = Instant::now();
         let p = compile(&src, &CompileOptions::new("gen.ecl")).expect("checks");
         let compiled = t.elapsed();

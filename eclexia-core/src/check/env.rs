@@ -6,7 +6,7 @@
 //! `use` adds names to the importing scope, and every signature and field type is
 //! resolved once here.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::diagnostic::ErrorCode;
 use crate::span::Span;

@@ -62,7 +62,14 @@ pub fn check(ast: &Ast, interner: &Interner, source: &str) -> Result<Checked, Ve
     if !cx.errors.is_empty() {
         return Err(cx.errors);
     }
-    let expr_types = cx.expr_types.iter().map(|t| cx.subst.resolve(t)).collect();
+    // Resolve in place, and only the types that mention a variable: most are already
+    // concrete (Int, Float, …), and re-building them would cost a copy of every type.
+    let mut expr_types = std::mem::take(&mut cx.expr_types);
+    for t in &mut expr_types {
+        if types::has_var(t) {
+            *t = cx.subst.resolve(t);
+        }
+    }
     let entry_points = cx
         .env
         .top_level_fns()

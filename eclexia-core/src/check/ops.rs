@@ -47,7 +47,6 @@ impl Checker<'_> {
         if matches!(l, Ty::Never) || matches!(r, Ty::Never) {
             return Ty::Error;
         }
-        let op_text = self.text(op_span).to_string();
         use Ty::*;
         let result = match op {
             BinOp::Add | BinOp::Sub => match (&l, &r) {
@@ -125,6 +124,7 @@ impl Checker<'_> {
         match result {
             Ok(t) => t,
             Err(code) => {
+                let op_text = self.text(op_span);
                 let (a, b) = (self.show(&l), self.show(&r));
                 let msg = match code {
                     ErrorCode::E0401 => {

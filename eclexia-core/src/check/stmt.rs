@@ -31,7 +31,8 @@ impl<'a> Checker<'a> {
     /// Checks a statement; true when it is an expression statement that diverges.
     fn stmt(&mut self, s: &'a Stmt) -> bool {
         match s {
-            Stmt::Let { pat, ty, init, .. } => {
+            Stmt::Let(l) => {
+                let LetStmt { pat, ty, init, .. } = &**l;
                 let scope = self.ty_scope();
                 let annot = ty.as_ref().map(|t| self.resolve_type(t, &scope));
                 let t = self.expr(init, annot.as_ref());
@@ -48,13 +49,8 @@ impl<'a> Checker<'a> {
                 self.bind_pattern(pat, &bound);
                 false
             }
-            Stmt::Assign {
-                place,
-                op,
-                value,
-                op_span,
-            } => {
-                self.assign(place, *op, value, *op_span);
+            Stmt::Assign(a) => {
+                self.assign(&a.place, a.op, &a.value, a.op_span);
                 false
             }
             Stmt::Expr(e) => {

@@ -223,6 +223,19 @@ impl Subst {
     }
 }
 
+/// Whether `t` mentions an inference variable anywhere (without following bindings).
+pub fn has_var(t: &Ty) -> bool {
+    match t {
+        Ty::Var(_) => true,
+        Ty::Array(e) => has_var(e),
+        Ty::Tuple(ts) => ts.iter().any(has_var),
+        Ty::Fn(ps, r) => ps.iter().any(has_var) || has_var(r),
+        Ty::Map(a, b) | Ty::Echo(a, b) => has_var(a) || has_var(b),
+        Ty::Adt(_, args) => args.iter().any(has_var),
+        _ => false,
+    }
+}
+
 /// Replaces `Param(p)` by `map(p)` throughout `t`.
 pub fn subst_params(t: &Ty, map: &dyn Fn(u32) -> Option<Ty>) -> Ty {
     match t {

@@ -25,6 +25,43 @@ pub struct Ident {
     pub span: Span,
 }
 
+/// The segments of a value path. A single name — by far the most common path — is stored
+/// inline, so naming a variable costs no allocation. Dereferences to `[Ident]`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PathSegments {
+    /// `x`
+    One([Ident; 1]),
+    /// `m::f`, `Color::Red`
+    Many(Box<[Ident]>),
+}
+
+impl std::ops::Deref for PathSegments {
+    type Target = [Ident];
+
+    fn deref(&self) -> &[Ident] {
+        match self {
+            PathSegments::One(one) => one,
+            PathSegments::Many(many) => many,
+        }
+    }
+}
+
+impl From<Vec<Ident>> for PathSegments {
+    fn from(mut v: Vec<Ident>) -> Self {
+        if v.len() == 1 {
+            PathSegments::One([v.pop().expect("one segment")])
+        } else {
+            PathSegments::Many(v.into_boxed_slice())
+        }
+    }
+}
+
+impl From<Ident> for PathSegments {
+    fn from(id: Ident) -> Self {
+        PathSegments::One([id])
+    }
+}
+
 /// Identifies one expression node; dense from 0 within a program.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ExprId(pub u32);
@@ -376,33 +413,42 @@ pub struct Block {
     pub span: Span,
 }
 
-/// A statement (§3.3).
+/// A statement (§3.3). The two rarer, larger forms are boxed so that a block's statement
+/// vector stays compact.
 #[derive(Clone, Debug)]
 pub enum Stmt {
     /// `let pat [: T] = e`.
-    Let {
-        /// The binding pattern.
-        pat: Pattern,
-        /// The annotation.
-        ty: Option<TypeExpr>,
-        /// The initializer.
-        init: Expr,
-        /// From `let`.
-        span: Span,
-    },
+    Let(Box<LetStmt>),
     /// `place = e` or `place op= e`.
-    Assign {
-        /// The place (a path, field, tuple field or index expression).
-        place: Expr,
-        /// The compound operator, if any.
-        op: Option<BinOp>,
-        /// The value.
-        value: Expr,
-        /// The `=`/`op=` token.
-        op_span: Span,
-    },
+    Assign(Box<AssignStmt>),
     /// An expression statement (its value is discarded).
     Expr(Expr),
+}
+
+/// `let pat [: T] = e`.
+#[derive(Clone, Debug)]
+pub struct LetStmt {
+    /// The binding pattern.
+    pub pat: Pattern,
+    /// The annotation.
+    pub ty: Option<TypeExpr>,
+    /// The initializer.
+    pub init: Expr,
+    /// From `let`.
+    pub span: Span,
+}
+
+/// `place = e` or `place op= e`.
+#[derive(Clone, Debug)]
+pub struct AssignStmt {
+    /// The place (a path, field, tuple field or index expression).
+    pub place: Expr,
+    /// The compound operator, if any.
+    pub op: Option<BinOp>,
+    /// The value.
+    pub value: Expr,
+    /// The `=`/`op=` token.
+    pub op_span: Span,
 }
 
 /// Binary operators.
@@ -551,7 +597,7 @@ pub enum ExprKind {
     /// `()`.
     Unit,
     /// A name or qualified path (`x`, `m::f`, `Color::Red`, `self`, `Self::new`).
-    Path(Vec<Ident>),
+    Path(PathSegments),
     /// `Name { field: e, … }`.
     StructLit(Box<[Ident]>, Vec<FieldInit>),
     /// `(a, b)`.

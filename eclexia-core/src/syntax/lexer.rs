@@ -19,7 +19,9 @@ pub fn lex(source: &str, interner: &mut Interner) -> (Vec<Token>, Vec<RawDiagnos
         src: source,
         bytes: source.as_bytes(),
         pos: 0,
-        tokens: Vec::with_capacity(source.len() / 4 + 1),
+        // About one token per three bytes of typical source; growing a vector of this size
+        // would copy it several times.
+        tokens: Vec::with_capacity(source.len() / 3 + 1),
         errors: Vec::new(),
         newline: false,
         interner,
@@ -89,7 +91,13 @@ impl Lexer<'_, '_> {
     fn skip_trivia(&mut self) {
         while self.pos < self.bytes.len() {
             match self.bytes[self.pos] {
-                b' ' | b'\t' | b'\x0c' => self.pos += 1,
+                b' ' | b'\t' | b'\x0c' => {
+                    // Runs of indentation are common: skip them in one tight loop.
+                    self.pos += 1;
+                    while self.pos < self.bytes.len() && self.bytes[self.pos] == b' ' {
+                        self.pos += 1;
+                    }
+                }
                 b'\n' | b'\r' => {
                     self.newline = true;
                     self.pos += 1;
@@ -149,13 +157,18 @@ impl Lexer<'_, '_> {
         if b == b'@' {
             return self.annotation();
         }
-        let c = self.char_at(lo).unwrap_or('\0');
-        if c == '_' || unicode_ident::is_xid_start(c) {
+        if b.is_ascii_alphabetic() || b == b'_' {
             return self.ident();
         }
-        if let Some((kind, len)) = punct(&self.bytes[lo..]) {
-            self.pos += len;
-            return self.push(kind, lo);
+        if b < 0x80 {
+            if let Some((kind, len)) = punct(&self.bytes[lo..]) {
+                self.pos += len;
+                return self.push(kind, lo);
+            }
+        }
+        let c = self.char_at(lo).unwrap_or('\0');
+        if unicode_ident::is_xid_start(c) {
+            return self.ident();
         }
         // Not the start of any token: §2.1 / E0103.
         self.pos += c.len_utf8().max(1);
@@ -169,6 +182,21 @@ impl Lexer<'_, '_> {
 
     fn ident(&mut self) {
         let lo = self.pos;
+        // ASCII fast path; the Unicode tables are consulted only past a non-ASCII byte.
+        let mut end = lo;
+        while end < self.bytes.len()
+            && (self.bytes[end].is_ascii_alphanumeric() || self.bytes[end] == b'_')
+        {
+            end += 1;
+        }
+        if end < self.bytes.len() && self.bytes[end] >= 0x80 || end == lo {
+            end = self.ident_end_unicode(lo);
+        }
+        self.finish_ident(lo, end);
+    }
+
+    /// End of an identifier starting at `lo`, by the XID rules of §2.3.
+    fn ident_end_unicode(&self, lo: usize) -> usize {
         let mut end = lo;
         for (i, c) in self.src[lo..].char_indices() {
             let ok = if i == 0 {
@@ -181,6 +209,10 @@ impl Lexer<'_, '_> {
             }
             end = lo + i + c.len_utf8();
         }
+        end
+    }
+
+    fn finish_ident(&mut self, lo: usize, end: usize) {
         self.pos = end;
         let text = &self.src[lo..end];
         let kind = if text == "_" {
@@ -336,29 +368,50 @@ impl Lexer<'_, '_> {
 
     fn finish_int(&mut self, lo: usize, radix: u32) {
         let text = &self.src[lo..self.pos];
-        let digits: String = if radix == 10 {
-            text.chars().filter(|&c| c != '_').collect()
-        } else {
-            text[2..].chars().filter(|&c| c != '_').collect()
-        };
-        match i64::from_str_radix(&digits, radix) {
-            Ok(v) => self.push(TokenKind::Int(v), lo),
-            Err(_) => {
-                let lexeme = text.to_string();
-                self.error(
-                    ErrorCode::E0105,
-                    lo,
-                    self.pos,
-                    format!("invalid numeric literal '{lexeme}'"),
-                );
-                self.push(TokenKind::Int(0), lo);
+        let digits = if radix == 10 { text } else { &text[2..] };
+        // Accumulate with overflow checks, skipping `_`: no allocation per literal.
+        let mut value: i64 = 0;
+        let mut ok = true;
+        for c in digits.chars() {
+            if c == '_' {
+                continue;
+            }
+            let d = c.to_digit(radix).unwrap_or(0) as i64;
+            match value
+                .checked_mul(radix as i64)
+                .and_then(|v| v.checked_add(d))
+            {
+                Some(v) => value = v,
+                None => {
+                    ok = false;
+                    break;
+                }
             }
         }
+        if ok {
+            return self.push(TokenKind::Int(value), lo);
+        }
+        let lexeme = text.to_string();
+        self.error(
+            ErrorCode::E0105,
+            lo,
+            self.pos,
+            format!("invalid numeric literal '{lexeme}'"),
+        );
+        self.push(TokenKind::Int(0), lo);
     }
 
     /// A `"…"` string whose opening quote is at `lo` and contents start at `start`.
     fn string(&mut self, lo: usize, start: usize) {
         self.pos = start;
+        // Fast path: no escape before the closing quote, so the text is a slice.
+        if let Some(end) = self.src[start..].find(['"', '\\']) {
+            if self.bytes[start + end] == b'"' {
+                let text: Arc<str> = self.src[start..start + end].into();
+                self.pos = start + end + 1;
+                return self.push(TokenKind::Str(text), lo);
+            }
+        }
         let mut out = String::new();
         loop {
             let Some(c) = self.char_at(self.pos) else {
@@ -508,6 +561,9 @@ impl Lexer<'_, '_> {
 }
 
 fn parse_f64(text: &str) -> f64 {
+    if !text.contains('_') {
+        return text.parse().unwrap_or(f64::NAN);
+    }
     let cleaned: String = text.chars().filter(|&c| c != '_').collect();
     cleaned.parse().unwrap_or(f64::NAN)
 }

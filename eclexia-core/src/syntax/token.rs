@@ -1,8 +1,9 @@
 //! Tokens (LANGUAGE §2) and the identifier interner.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use crate::span::Span;
 use crate::units::Dim;
@@ -14,7 +15,9 @@ pub struct Symbol(pub u32);
 /// Maps identifier text to [`Symbol`]s and back. One interner per compiled program.
 #[derive(Clone, Debug, Default)]
 pub struct Interner {
-    map: HashMap<Arc<str>, Symbol>,
+    // A fast non-cryptographic hash: identifiers come from the program being compiled,
+    // and compile time is dominated by lookups like this one.
+    map: FxHashMap<Arc<str>, Symbol>,
     names: Vec<Arc<str>>,
 }
 

@@ -11,27 +11,28 @@ const LEVEL_OR: u8 = 2;
 const LEVEL_CMP: u8 = 4;
 const LEVEL_MUL: u8 = 10;
 
-fn binop(k: &TokenKind, level: u8) -> Option<BinOp> {
+/// A binary operator token and its precedence level.
+fn any_binop(k: &TokenKind) -> Option<(BinOp, u8)> {
     use TokenKind as T;
-    Some(match (level, k) {
-        (2, T::OrOr | T::Or) => BinOp::Or,
-        (3, T::AndAnd | T::And) => BinOp::And,
-        (4, T::EqEq) => BinOp::Eq,
-        (4, T::NotEq) => BinOp::Ne,
-        (4, T::Lt) => BinOp::Lt,
-        (4, T::Le) => BinOp::Le,
-        (4, T::Gt) => BinOp::Gt,
-        (4, T::Ge) => BinOp::Ge,
-        (5, T::Pipe) => BinOp::BitOr,
-        (6, T::Caret) => BinOp::BitXor,
-        (7, T::Amp) => BinOp::BitAnd,
-        (8, T::Shl) => BinOp::Shl,
-        (8, T::Shr) => BinOp::Shr,
-        (9, T::Plus) => BinOp::Add,
-        (9, T::Minus) => BinOp::Sub,
-        (10, T::Star) => BinOp::Mul,
-        (10, T::Slash) => BinOp::Div,
-        (10, T::Percent) => BinOp::Rem,
+    Some(match k {
+        T::OrOr | T::Or => (BinOp::Or, 2),
+        T::AndAnd | T::And => (BinOp::And, 3),
+        T::EqEq => (BinOp::Eq, LEVEL_CMP),
+        T::NotEq => (BinOp::Ne, LEVEL_CMP),
+        T::Lt => (BinOp::Lt, LEVEL_CMP),
+        T::Le => (BinOp::Le, LEVEL_CMP),
+        T::Gt => (BinOp::Gt, LEVEL_CMP),
+        T::Ge => (BinOp::Ge, LEVEL_CMP),
+        T::Pipe => (BinOp::BitOr, 5),
+        T::Caret => (BinOp::BitXor, 6),
+        T::Amp => (BinOp::BitAnd, 7),
+        T::Shl => (BinOp::Shl, 8),
+        T::Shr => (BinOp::Shr, 8),
+        T::Plus => (BinOp::Add, 9),
+        T::Minus => (BinOp::Sub, 9),
+        T::Star => (BinOp::Mul, LEVEL_MUL),
+        T::Slash => (BinOp::Div, LEVEL_MUL),
+        T::Percent => (BinOp::Rem, LEVEL_MUL),
         _ => return None,
     })
 }
@@ -53,14 +54,14 @@ impl Parser<'_, '_> {
     }
 
     fn range_e(&mut self) -> PResult<Expr> {
-        let lhs = self.level(LEVEL_OR)?;
+        let lhs = self.binary(LEVEL_OR)?;
         let inclusive = match self.peek() {
             TokenKind::DotDot => false,
             TokenKind::DotDotEq => true,
             _ => return Ok(lhs),
         };
         self.bump();
-        let rhs = self.level(LEVEL_OR)?;
+        let rhs = self.binary(LEVEL_OR)?;
         if matches!(self.peek(), TokenKind::DotDot | TokenKind::DotDotEq) {
             // `..` is non-associative.
             return Err(self.unexpected());
@@ -72,34 +73,39 @@ impl Parser<'_, '_> {
         ))
     }
 
-    /// One left-associative level, parsed as a flat run (no recursion per operand).
-    fn level(&mut self, level: u8) -> PResult<Expr> {
-        let next = |p: &mut Self| {
-            if level == LEVEL_MUL {
-                p.cast_e()
-            } else {
-                p.level(level + 1)
-            }
-        };
-        let first = next(self)?;
-        let mut rest = Vec::new();
-        while let Some(op) = binop(self.peek(), level) {
-            let op_span = self.bump().span;
-            let rhs = next(self)?;
-            rest.push((op, op_span, rhs));
-            if level == LEVEL_CMP {
-                // Comparisons are non-associative: `a < b < c` is E0101.
-                if binop(self.peek(), LEVEL_CMP).is_some() {
-                    return Err(self.unexpected());
-                }
+    /// Binary operators of levels `min..=10` by precedence climbing. A run of operators of
+    /// one level becomes one flat [`ExprKind::Chain`] (no recursion per operand), and an
+    /// operand costs one call here rather than one per precedence level.
+    fn binary(&mut self, min: u8) -> PResult<Expr> {
+        let mut first = self.cast_e()?;
+        let mut rest: Vec<(BinOp, Span, Expr)> = Vec::new();
+        let mut run_level = 0;
+        while let Some((op, level)) = any_binop(self.peek()) {
+            if level < min {
                 break;
             }
+            if level == run_level && level == LEVEL_CMP {
+                // Comparisons are non-associative: `a < b < c` is E0101.
+                return Err(self.unexpected());
+            }
+            if !rest.is_empty() && level != run_level {
+                // A looser operator follows: the run so far is its left operand.
+                first = self.chain(first, std::mem::take(&mut rest));
+            }
+            run_level = level;
+            let op_span = self.bump();
+            let rhs = self.binary(level + 1)?;
+            rest.push((op, op_span, rhs));
         }
-        if rest.is_empty() {
-            return Ok(first);
+        if !rest.is_empty() {
+            first = self.chain(first, rest);
         }
+        Ok(first)
+    }
+
+    fn chain(&mut self, first: Expr, rest: Vec<(BinOp, Span, Expr)>) -> Expr {
         let span = first.span.to(rest.last().map_or(first.span, |r| r.2.span));
-        Ok(self.mk(ExprKind::Chain(Box::new(first), rest), span))
+        self.mk(ExprKind::Chain(Box::new(first), rest), span)
     }
 
     /// `cast_e = unary_e { "as" type }`.
@@ -122,7 +128,7 @@ impl Parser<'_, '_> {
             TokenKind::Tilde => UnOp::BitNot,
             _ => return self.pow_e(),
         };
-        let lo = self.bump().span;
+        let lo = self.bump();
         let operand = self.nested(|p| p.unary_e())?;
         let span = lo.to(operand.span);
         Ok(self.mk(ExprKind::Unary(op, lo, Box::new(operand)), span))
@@ -134,7 +140,7 @@ impl Parser<'_, '_> {
         if !self.at(&TokenKind::StarStar) {
             return Ok(base);
         }
-        let op_span = self.bump().span;
+        let op_span = self.bump();
         let exp = self.nested(|p| p.unary_e())?;
         let span = base.span.to(exp.span);
         Ok(self.mk(ExprKind::Pow(Box::new(base), Box::new(exp), op_span), span))
@@ -182,7 +188,7 @@ impl Parser<'_, '_> {
                         TokenKind::Ident(sym) => {
                             let name = Ident {
                                 sym,
-                                span: self.bump().span,
+                                span: self.bump(),
                             };
                             if self.at(&TokenKind::LParen) && !self.tok().newline_before {
                                 let args = match self.args(&TokenKind::RParen) {
@@ -204,7 +210,7 @@ impl Parser<'_, '_> {
                             }
                         }
                         TokenKind::Int(i) if i >= 0 && i <= u32::MAX as i64 => {
-                            let s = self.bump().span;
+                            let s = self.bump();
                             let span = e.span.to(s);
                             e = self.mk(ExprKind::TupleField(Box::new(e), i as u32, s), span);
                         }
@@ -212,7 +218,7 @@ impl Parser<'_, '_> {
                     }
                 }
                 TokenKind::Question => {
-                    let s = self.bump().span;
+                    let s = self.bump();
                     let span = e.span.to(s);
                     e = self.mk(ExprKind::Try(Box::new(e)), span);
                 }
@@ -267,7 +273,7 @@ impl Parser<'_, '_> {
                 self.bump();
                 let sym = self.sym("self");
                 let path = vec![Ident { sym, span: t.span }];
-                Ok(self.mk(ExprKind::Path(path), t.span))
+                Ok(self.mk(ExprKind::Path(path.into()), t.span))
             }
             TokenKind::SelfUpper => self.path_expr(),
             TokenKind::LParen => self.paren_expr(),
@@ -344,7 +350,7 @@ impl Parser<'_, '_> {
     fn path_expr(&mut self) -> PResult<Expr> {
         let mut path = Vec::new();
         if self.at(&TokenKind::SelfUpper) {
-            let span = self.bump().span;
+            let span = self.bump();
             let sym = self.sym("Self");
             path.push(Ident { sym, span });
             self.expect(&TokenKind::ColonColon)?;
@@ -361,7 +367,7 @@ impl Parser<'_, '_> {
         if self.struct_literal_follows() {
             return self.struct_lit(path);
         }
-        Ok(self.mk(ExprKind::Path(path), lo.to(hi)))
+        Ok(self.mk(ExprKind::Path(path.into()), lo.to(hi)))
     }
 
     /// §3.6: `path {` starts a struct literal when allowed here, the `{` is on the same
@@ -390,7 +396,7 @@ impl Parser<'_, '_> {
                 let value = if p.eat(&TokenKind::Colon) {
                     p.expr()?
                 } else {
-                    p.mk(ExprKind::Path(vec![name]), name.span)
+                    p.mk(ExprKind::Path(name.into()), name.span)
                 };
                 fields.push(FieldInit { name, value });
                 if !p.eat(&TokenKind::Comma) {
@@ -406,7 +412,7 @@ impl Parser<'_, '_> {
 
     /// `()`, `(e)`, `(e,)`, `(a, b, …)`.
     fn paren_expr(&mut self) -> PResult<Expr> {
-        let lo = self.bump().span;
+        let lo = self.bump();
         self.nested(|p| {
             p.with_no_struct(false, |p| {
                 if p.eat(&TokenKind::RParen) {
@@ -435,7 +441,7 @@ impl Parser<'_, '_> {
 
     /// `[]`, `[a, b]`, `[e; n]`.
     fn array_expr(&mut self) -> PResult<Expr> {
-        let lo = self.bump().span;
+        let lo = self.bump();
         self.nested(|p| {
             p.with_no_struct(false, |p| {
                 if p.eat(&TokenKind::RBracket) {
@@ -492,7 +498,7 @@ impl Parser<'_, '_> {
     }
 
     fn match_expr(&mut self) -> PResult<Expr> {
-        let lo = self.bump().span;
+        let lo = self.bump();
         let scrutinee = self.with_no_struct(true, |p| p.expr())?;
         self.expect(&TokenKind::LBrace)?;
         let arms = self.nested(|p| {
@@ -527,7 +533,7 @@ impl Parser<'_, '_> {
     }
 
     fn handle_expr(&mut self) -> PResult<Expr> {
-        let lo = self.bump().span;
+        let lo = self.bump();
         let body = self.with_no_struct(true, |p| p.expr())?;
         self.expect(&TokenKind::LBrace)?;
         let mut handlers = Vec::new();
@@ -625,7 +631,7 @@ impl Parser<'_, '_> {
 
     /// `fn(x) -> expr`.
     fn lambda(&mut self) -> PResult<Expr> {
-        let lo = self.bump().span;
+        let lo = self.bump();
         self.expect(&TokenKind::LParen)?;
         let mut params = Vec::new();
         while !self.eat(&TokenKind::RParen) {

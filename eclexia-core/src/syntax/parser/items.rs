@@ -174,7 +174,7 @@ impl Parser<'_, '_> {
         while !self.eat(&TokenKind::RParen) {
             let by_ref = self.eat(&TokenKind::Amp);
             let param = if self.at(&TokenKind::SelfLower) {
-                let span = self.bump().span;
+                let span = self.bump();
                 let sym = self.sym("self");
                 let ty = if self.eat(&TokenKind::Colon) {
                     Some(self.ty()?)
@@ -396,7 +396,8 @@ impl Parser<'_, '_> {
     }
 
     fn solution(&mut self) -> PResult<Solution> {
-        if self.eat(&TokenKind::Annot(Annot::Solution)) {
+        if *self.peek() == TokenKind::Annot(Annot::Solution) {
+            self.bump();
             // long form: @solution "name": { @when: guard | @provides: … } block
             let name_span = self.span();
             let name: Arc<str> = match self.peek().clone() {

@@ -138,20 +138,36 @@ impl<'p, 's> Parser<'p, 's> {
         self.pos.checked_sub(1).map(|i| &self.toks[i].kind)
     }
 
+    /// Whether the current token is `k`, which must be a token without data (keyword or
+    /// punctuation): only the variant is compared, which is much cheaper than `==`.
     fn at(&self, k: &TokenKind) -> bool {
-        self.peek() == k
+        debug_assert!(
+            !matches!(
+                k,
+                TokenKind::Int(_)
+                    | TokenKind::Float(_)
+                    | TokenKind::Dim(..)
+                    | TokenKind::Str(_)
+                    | TokenKind::Char(_)
+                    | TokenKind::Ident(_)
+                    | TokenKind::Annot(_)
+            ),
+            "at() compares variants only"
+        );
+        std::mem::discriminant(self.peek()) == std::mem::discriminant(k)
     }
 
     fn at_eof(&self) -> bool {
         matches!(self.peek(), TokenKind::Eof)
     }
 
-    fn bump(&mut self) -> Token {
-        let t = self.tok().clone();
+    /// Consumes the current token (never past `Eof`) and returns its span.
+    fn bump(&mut self) -> Span {
+        let span = self.tok().span;
         if self.pos < self.toks.len() - 1 {
             self.pos += 1;
         }
-        t
+        span
     }
 
     fn eat(&mut self, k: &TokenKind) -> bool {
@@ -165,7 +181,7 @@ impl<'p, 's> Parser<'p, 's> {
 
     fn expect(&mut self, k: &TokenKind) -> PResult<Span> {
         if self.at(k) {
-            Ok(self.bump().span)
+            Ok(self.bump())
         } else {
             Err(self.unexpected())
         }
@@ -203,7 +219,7 @@ impl<'p, 's> Parser<'p, 's> {
     fn ident(&mut self) -> PResult<Ident> {
         match *self.peek() {
             TokenKind::Ident(sym) => {
-                let span = self.bump().span;
+                let span = self.bump();
                 Ok(Ident { sym, span })
             }
             _ => Err(self.unexpected()),
@@ -354,3 +370,6 @@ fn starts_item(k: &TokenKind) -> bool {
             | TokenKind::Annot(Annot::Requires | Annot::DeferUntil | Annot::Observe)
     )
 }
+
+#[cfg(test)]
+mod tests;

@@ -77,14 +77,14 @@ impl Parser<'_, '_> {
                 if block_like || !is_place(&e) {
                     return Err(self.unexpected());
                 }
-                let op_span = self.bump().span;
+                let op_span = self.bump();
                 let value = self.expr()?;
-                stmts.push(Stmt::Assign {
+                stmts.push(Stmt::Assign(Box::new(AssignStmt {
                     place: e,
                     op,
                     value,
                     op_span,
-                });
+                })));
                 continue;
             }
             if self.eat(&TokenKind::Semi) {
@@ -122,7 +122,7 @@ impl Parser<'_, '_> {
 
     /// `let [mut] let_pat [: type] = expr`.
     fn let_stmt(&mut self) -> PResult<Stmt> {
-        let lo = self.bump().span;
+        let lo = self.bump();
         self.eat(&TokenKind::Mut);
         let pat = self.let_pattern()?;
         let ty = if self.eat(&TokenKind::Colon) {
@@ -133,11 +133,11 @@ impl Parser<'_, '_> {
         self.expect(&TokenKind::Eq)?;
         let init = self.expr()?;
         let span = lo.to(init.span);
-        Ok(Stmt::Let {
+        Ok(Stmt::Let(Box::new(LetStmt {
             pat,
             ty,
             init,
             span,
-        })
+        })))
     }
 }

@@ -94,7 +94,7 @@ impl Parser<'_, '_> {
         let lo = self.span();
         let mut path = Vec::new();
         if self.at(&TokenKind::SelfUpper) {
-            let span = self.bump().span;
+            let span = self.bump();
             let sym = self.sym("Self");
             path.push(Ident { sym, span });
         } else {
@@ -183,7 +183,7 @@ impl Parser<'_, '_> {
     /// `dim_factor = IDENT [ "^" [ "-" ] INT ] | "(" dim_expr ")" [ power ] | "1"`.
     fn dim_factor(&mut self) -> PResult<DimExpr> {
         match self.peek().clone() {
-            TokenKind::Int(1) => Ok(DimExpr::One(self.bump().span)),
+            TokenKind::Int(1) => Ok(DimExpr::One(self.bump())),
             TokenKind::Ident(_) => {
                 let name = self.ident()?;
                 let pow = self.dim_power()?;
@@ -356,7 +356,7 @@ impl Parser<'_, '_> {
             TokenKind::Ident(_) | TokenKind::SelfUpper => {
                 let mut path = Vec::new();
                 if self.at(&TokenKind::SelfUpper) {
-                    let span = self.bump().span;
+                    let span = self.bump();
                     let sym = self.sym("Self");
                     path.push(Ident { sym, span });
                     self.expect(&TokenKind::ColonColon)?;
