@@ -57,7 +57,7 @@ pub fn request(lp: bool) -> PriceRequest {
         .iter()
         .enumerate()
         .map(|(i, s)| eclexia_core::price::CandidateRequest {
-            name: format!("s{i}"),
+            name: format!("s{i}").into(),
             provides: s.provides.map(Some),
             eligible: true,
         })

@@ -5,6 +5,9 @@
 //! "10s"`); [`price`] is a thin wrapper that converts the request into fixed arrays and
 //! calls [`select`](super::select) — the same function the VM uses.
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -73,8 +76,8 @@ impl Direction {
 /// One candidate of a request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CandidateRequest {
-    /// Its name, echoed in the quote.
-    pub name: String,
+    /// Its name, echoed in the quote (shared, so quoting does not copy it).
+    pub name: Arc<str>,
     /// Declared amounts in canonical units; `None` where not declared (derived carbon
     /// applies when energy is declared and carbon is not, §8.1).
     pub provides: [Option<f64>; RESOURCE_COUNT],
@@ -322,8 +325,26 @@ impl PriceRequest {
     /// Checks the invariants [`from_json`](Self::from_json) guarantees, for requests built
     /// by hand.
     pub fn validate(&self) -> Result<(), PriceError> {
-        // Formatting happens only on the error path: this runs on every `price()` call.
+        // This runs on every `price()` call: first one branch-light pass over the numbers;
+        // only if something is off, the detailed pass below finds and names it.
         let ok = |x: f64| x.is_finite() && x >= 0.0;
+        // Non-short-circuit `&` keeps these loops free of branches.
+        let opt_ok = |x: &Option<f64>| x.is_none_or(|v| (v >= 0.0) & v.is_finite());
+        let mut fast = ok(self.carbon_intensity);
+        for i in 0..RESOURCE_COUNT {
+            fast &= opt_ok(&self.budgets[i]) & opt_ok(&self.caps[i]) & ok(self.usage[i]);
+        }
+        for c in &self.candidates {
+            for x in &c.provides {
+                fast &= opt_ok(x);
+            }
+        }
+        if fast {
+            return self
+                .price_book
+                .validate()
+                .map_err(|m| PriceError::invalid("price_book", m));
+        }
         let bad = |field: String, x: f64| {
             PriceError::amount(
                 field,
@@ -458,7 +479,7 @@ fn parse_candidates(v: &Value) -> Result<Vec<CandidateRequest>, PriceError> {
         let field = format!("candidates[{k}]");
         let obj = as_object(item, &field)?;
         let mut cand = CandidateRequest {
-            name: String::new(),
+            name: Arc::from(""),
             provides: [None; RESOURCE_COUNT],
             eligible: true,
         };
@@ -475,7 +496,7 @@ fn parse_candidates(v: &Value) -> Result<Vec<CandidateRequest>, PriceError> {
                                 format!("expected a string, found {}", kind_of(value)),
                             )
                         })?
-                        .to_string();
+                        .into();
                     named = true;
                 }
                 "provides" => cand.provides = amount_map(value, &path)?,
@@ -546,7 +567,7 @@ fn parse_book(v: &Value) -> Result<PriceBook, PriceError> {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CandidateQuote {
     /// The candidate's name.
-    pub name: String,
+    pub name: Arc<str>,
     /// Whether it was eligible.
     pub eligible: bool,
     /// Whether it was feasible (§8.3).
@@ -554,7 +575,7 @@ pub struct CandidateQuote {
     /// §8.4's cost; null for ineligible candidates.
     pub cost: Option<f64>,
     /// The first failing reason (`not eligible`, `cap: <r>`, `budget: <r>`), or null.
-    pub rejected: Option<String>,
+    pub rejected: Option<Cow<'static, str>>,
 }
 
 /// A §9.7 response.
@@ -567,7 +588,7 @@ pub struct Quote {
     /// LP premium (§9.4).
     pub premium: PerResource<f64>,
     /// The chosen candidate's name; null when none is feasible.
-    pub chosen: Option<String>,
+    pub chosen: Option<Arc<str>>,
     /// Every candidate, in request order.
     pub candidates: Vec<CandidateQuote>,
 }
@@ -673,7 +694,7 @@ pub fn price(req: &PriceRequest) -> Result<Quote, PriceError> {
                 eligible: c.eligible,
                 feasible: o.feasible,
                 cost: o.cost,
-                rejected: o.rejected.map(|r| r.to_string()),
+                rejected: o.rejected.map(|r| Cow::Borrowed(r.as_str())),
             })
             .collect(),
     })

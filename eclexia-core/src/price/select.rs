@@ -91,13 +91,32 @@ pub enum Rejection {
     Budget(Resource),
 }
 
+impl Rejection {
+    /// The reason as §9.7 writes it (`not eligible`, `cap: energy`, `budget: time`, …);
+    /// a static string, so quoting allocates nothing for it.
+    pub fn as_str(self) -> &'static str {
+        use Resource::*;
+        match self {
+            Rejection::NotEligible => "not eligible",
+            Rejection::Cap(Energy) => "cap: energy",
+            Rejection::Cap(Time) => "cap: time",
+            Rejection::Cap(Carbon) => "cap: carbon",
+            Rejection::Cap(Memory) => "cap: memory",
+            Rejection::Cap(Network) => "cap: network",
+            Rejection::Cap(Compute) => "cap: compute",
+            Rejection::Budget(Energy) => "budget: energy",
+            Rejection::Budget(Time) => "budget: time",
+            Rejection::Budget(Carbon) => "budget: carbon",
+            Rejection::Budget(Memory) => "budget: memory",
+            Rejection::Budget(Network) => "budget: network",
+            Rejection::Budget(Compute) => "budget: compute",
+        }
+    }
+}
+
 impl std::fmt::Display for Rejection {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Rejection::NotEligible => f.write_str("not eligible"),
-            Rejection::Cap(r) => write!(f, "cap: {r}"),
-            Rejection::Budget(r) => write!(f, "budget: {r}"),
-        }
+        f.write_str(self.as_str())
     }
 }
 

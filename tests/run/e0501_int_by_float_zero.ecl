@@ -1,0 +1,3 @@
+fn main() {
+    println(3 / 0.0);
+}

@@ -1,0 +1,5 @@
+fn main() {
+    let z = 0;
+    println(10 / 2);
+    println(10 / z);
+}

@@ -1,0 +1,5 @@
+fn main() {
+    let z = 0;
+    let r = 7 % z;
+    println(r);
+}

@@ -1,0 +1,4 @@
+fn main() {
+    println(16 >> 4);
+    println(16 >> -1);
+}

@@ -1,0 +1,5 @@
+fn main() {
+    let nan = sqrt(-1.0);
+    println(nan);
+    let i = nan as Int;
+}

@@ -1,0 +1,4 @@
+fn main() {
+    let e: [String] = [];
+    let s = e[0];
+}

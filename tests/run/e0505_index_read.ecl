@@ -1,0 +1,5 @@
+fn main() {
+    let a = [1, 2, 3];
+    println(a[2]);
+    println(a[3]);
+}

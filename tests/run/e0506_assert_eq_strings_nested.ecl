@@ -1,0 +1,4 @@
+fn main() {
+    assert_eq("same", "same");
+    assert_eq("a\"b", "c\nd");
+}

@@ -1,0 +1,4 @@
+fn main() {
+    let ok = false;
+    ok.assert();
+}

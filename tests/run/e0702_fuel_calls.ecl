@@ -1,0 +1,7 @@
+// args: --fuel 3
+fn f() { println("f") }
+fn main() {
+    f();
+    f();
+    f();
+}

@@ -1,0 +1,4 @@
+fn main() {
+    println(floor(1e15));
+    println(floor(1e300));
+}

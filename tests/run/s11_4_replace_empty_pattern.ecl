@@ -1,0 +1,4 @@
+fn main() {
+    println(replace("abc", "b", ""));
+    println(replace("abc", "", "x"));
+}

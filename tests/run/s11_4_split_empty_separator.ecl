@@ -1,0 +1,4 @@
+fn main() {
+    let parts = split("abc", "");
+    println(parts);
+}

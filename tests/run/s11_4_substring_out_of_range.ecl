@@ -1,0 +1,5 @@
+fn main() {
+    let s = "abc";
+    println(substring(s, 1, 3));
+    println(substring(s, 1, 5));
+}

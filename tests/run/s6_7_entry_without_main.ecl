@@ -1,0 +1,5 @@
+// args: --entry go
+fn go() -> Int {
+    println("go");
+    1
+}

@@ -1,0 +1,4 @@
+fn main() -> Int {
+    println("hi");
+    42
+}

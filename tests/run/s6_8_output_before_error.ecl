@@ -1,0 +1,6 @@
+fn main() {
+    print("partial ");
+    println("line");
+    print("no newline yet");
+    panic("stop");
+}

@@ -1,0 +1,7 @@
+// args: --budget energy=10J
+@requires(energy: 15J)
+fn f() { }
+fn main() {
+    println("start");
+    f();
+}

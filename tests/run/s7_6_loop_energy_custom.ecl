@@ -1,0 +1,5 @@
+// args: --loop-energy 1J
+fn main() {
+    for c in "abc" { }
+    println(resource_used(energy));
+}

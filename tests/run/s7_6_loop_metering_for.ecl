@@ -1,0 +1,8 @@
+def walk() @requires: energy < 2mJ {
+    for i in 0..10 {
+        println(i)
+    }
+}
+def main() {
+    walk()
+}

@@ -1,0 +1,7 @@
+// args: --budget energy=3mJ
+fn main() {
+    println("go");
+    for c in "abcdef" {
+        print(c);
+    }
+}
