@@ -328,16 +328,17 @@ impl PriceRequest {
         // This runs on every `price()` call: first one branch-light pass over the numbers;
         // only if something is off, the detailed pass below finds and names it.
         let ok = |x: f64| x.is_finite() && x >= 0.0;
-        // Non-short-circuit `&` keeps these loops free of branches.
-        let opt_ok = |x: &Option<f64>| x.is_none_or(|v| (v >= 0.0) & v.is_finite());
-        let mut fast = ok(self.carbon_intensity);
+        // Non-short-circuit `&` keeps these loops free of branches; a NaN fails both
+        // comparisons.
+        let in_range = |x: f64| (x >= 0.0) & (x <= f64::MAX);
+        let opt = |x: Option<f64>| in_range(x.unwrap_or(0.0));
+        let mut fast = in_range(self.carbon_intensity);
         for i in 0..RESOURCE_COUNT {
-            fast &= opt_ok(&self.budgets[i]) & opt_ok(&self.caps[i]) & ok(self.usage[i]);
+            fast &= opt(self.budgets[i]) & opt(self.caps[i]) & in_range(self.usage[i]);
         }
         for c in &self.candidates {
-            for x in &c.provides {
-                fast &= opt_ok(x);
-            }
+            let p = &c.provides;
+            fast &= opt(p[0]) & opt(p[1]) & opt(p[2]) & opt(p[3]) & opt(p[4]) & opt(p[5]);
         }
         if fast {
             return self
