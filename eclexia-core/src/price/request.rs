@@ -330,7 +330,7 @@ impl PriceRequest {
         let ok = |x: f64| x.is_finite() && x >= 0.0;
         // Non-short-circuit `&` keeps these loops free of branches; a NaN fails both
         // comparisons.
-        let in_range = |x: f64| (x >= 0.0) & (x <= f64::MAX);
+        let in_range = |x: f64| (0.0..=f64::MAX).contains(&x);
         let opt = |x: Option<f64>| in_range(x.unwrap_or(0.0));
         let mut fast = in_range(self.carbon_intensity);
         for i in 0..RESOURCE_COUNT {
