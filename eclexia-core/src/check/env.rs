@@ -182,6 +182,8 @@ pub(crate) struct Env<'a> {
     pub traits: Vec<TraitSlot>,
     pub methods: HashMap<(NomKey, Symbol), FnId>,
     pub param_names: Vec<Symbol>,
+    /// The `Self` parameter of each trait → the trait (for `self.m()` in default bodies).
+    pub trait_of_self: HashMap<u32, u32>,
 }
 
 impl Env<'_> {
@@ -400,6 +402,7 @@ impl<'a> Checker<'a> {
                         pending.push(Pending::Fn(fid, generics, Some(Ty::Param(self_param))));
                     }
                     self.env.traits.push(TraitSlot { methods });
+                    self.env.trait_of_self.insert(self_param, id);
                     self.add_type(module, t.name, TypeDef::Trait(id));
                 }
                 ItemKind::Effect(e) => {

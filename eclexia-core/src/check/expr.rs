@@ -6,18 +6,33 @@ use crate::syntax::ast::*;
 
 use super::env::{AdtKind, FnId, TypeDef, VData, Value, nom_key};
 use super::types::{AdtId, Ty, subst_params};
-use super::{Checker, FnCx};
+use super::{Checker, FnCx, Res};
 
 /// What a value path names.
 #[derive(Clone, Debug)]
 pub(super) enum ValueRes {
-    Local(Ty),
+    /// Type, binding node, closure level of the declaration.
+    Local(Ty, ExprId, u32),
     Fn(FnId),
     Const(u32),
     Variant(AdtId, u32),
     Builtin(&'static str),
     Ambiguous,
     Undefined,
+}
+
+impl ValueRes {
+    /// What the compiler needs to know of this resolution.
+    pub(super) fn res(&self) -> Res {
+        match *self {
+            ValueRes::Local(_, b, _) => Res::Local(b),
+            ValueRes::Fn(f) => Res::Fn(f),
+            ValueRes::Const(c) => Res::Const(c),
+            ValueRes::Variant(a, i) => Res::Variant(a, i),
+            ValueRes::Builtin(b) => Res::Builtin(b),
+            ValueRes::Ambiguous | ValueRes::Undefined => Res::None,
+        }
+    }
 }
 
 impl<'a> Checker<'a> {
@@ -38,8 +53,8 @@ impl<'a> Checker<'a> {
             ExprKind::Char(_) => Ty::Char,
             ExprKind::Bool(_) => Ty::Bool,
             ExprKind::Unit => Ty::Unit,
-            ExprKind::Path(path) => self.path_value(path, e.span),
-            ExprKind::StructLit(path, fields) => self.struct_lit(path, fields, e.span),
+            ExprKind::Path(path) => self.path_value(path, e.id, e.span),
+            ExprKind::StructLit(path, fields) => self.struct_lit(e.id, path, fields, e.span),
             ExprKind::Tuple(items) => {
                 let hints = match expected.map(|t| self.shallow(t)) {
                     Some(Ty::Tuple(ts)) if ts.len() == items.len() => Some(ts),
@@ -149,7 +164,7 @@ impl<'a> Checker<'a> {
                             Some(te) => self.resolve_type(te, &scope),
                             None => self.fresh(),
                         };
-                        self.push_local(p.name.sym, pt);
+                        self.push_local(p.name.sym, pt, p.id);
                     }
                     self.block(&h.body, None);
                     self.locals.truncate(mark);
@@ -157,7 +172,7 @@ impl<'a> Checker<'a> {
                 t
             }
             ExprKind::Closure(params, ret, body) => {
-                self.closure(params, ret.as_deref(), body, expected)
+                self.closure(e.id, params, ret.as_deref(), body, expected)
             }
             ExprKind::Return(value) => {
                 let ret = self.fcx.ret.clone().unwrap_or(Ty::Unit);
@@ -265,7 +280,7 @@ impl<'a> Checker<'a> {
                 }
             }
             ExprKind::Call(callee, args) => self.call(callee, args, e.span),
-            ExprKind::MethodCall(recv, name, args) => self.method_call(recv, *name, args),
+            ExprKind::MethodCall(recv, name, args) => self.method_call(e.id, recv, *name, args),
             ExprKind::Field(base, name) => {
                 let t = self.expr(base, None);
                 self.field(&t, *name)
@@ -342,8 +357,8 @@ impl<'a> Checker<'a> {
     pub(super) fn resolve_value(&self, path: &[Ident]) -> ValueRes {
         let first = path[0];
         if path.len() == 1 {
-            if let Some(t) = self.lookup_local(first.sym) {
-                return ValueRes::Local(t.clone());
+            if let Some(l) = self.lookup_local(first.sym) {
+                return ValueRes::Local(l.ty.clone(), l.binding, l.level);
             }
             let mut s = Some(self.fcx.module);
             while let Some(m) = s {
@@ -422,9 +437,14 @@ impl<'a> Checker<'a> {
             .join("::")
     }
 
-    fn path_value(&mut self, path: &[Ident], span: Span) -> Ty {
-        match self.resolve_value(path) {
-            ValueRes::Local(t) => t,
+    fn path_value(&mut self, path: &[Ident], id: ExprId, span: Span) -> Ty {
+        let vr = self.resolve_value(path);
+        self.set_res(id, vr.res());
+        match vr {
+            ValueRes::Local(t, binding, level) => {
+                self.use_local(binding, level);
+                t
+            }
             ValueRes::Fn(id) => {
                 let (params, ret) = self.instantiate(id);
                 Ty::Fn(params, Box::new(ret))
@@ -454,6 +474,14 @@ impl<'a> Checker<'a> {
             format!("undefined variable '{text}'"),
         );
         Ty::Error
+    }
+
+    /// A use of a local: if it was declared outside the innermost closure, that closure
+    /// (and every closure in between) captures it.
+    pub(super) fn use_local(&mut self, binding: ExprId, level: u32) {
+        if (level as usize) < self.closures.len() {
+            self.note_capture(binding, level);
+        }
     }
 
     pub(super) fn const_type(&mut self, c: u32) -> Ty {
@@ -518,7 +546,13 @@ impl<'a> Checker<'a> {
 
     // ----- structs ----------------------------------------------------------------------
 
-    fn struct_lit(&mut self, path: &'a [Ident], fields: &'a [FieldInit], span: Span) -> Ty {
+    fn struct_lit(
+        &mut self,
+        id: ExprId,
+        path: &'a [Ident],
+        fields: &'a [FieldInit],
+        span: Span,
+    ) -> Ty {
         // A struct, a struct variant (`Shape::Box { … }` or unqualified), or an alias.
         let mut target: Option<(AdtId, Option<u32>)> = None;
         match self.lookup_type_path(self.fcx.module, path) {
@@ -558,6 +592,11 @@ impl<'a> Checker<'a> {
             );
             return Ty::Error;
         };
+        let r = match variant {
+            Some(i) => Res::Variant(adt, i),
+            None => Res::Struct(adt),
+        };
+        self.set_res(id, r);
         let args = self.adt_args(adt);
         let decl: Vec<(crate::syntax::token::Symbol, Ty)> =
             match (&self.env.adts[adt.0 as usize].kind, variant) {
@@ -648,6 +687,7 @@ impl<'a> Checker<'a> {
 
     fn closure(
         &mut self,
+        closure_id: ExprId,
         params: &'a [ClosureParam],
         ret: Option<&'a TypeExpr>,
         body: &'a Expr,
@@ -685,7 +725,7 @@ impl<'a> Checker<'a> {
         let mark = self.locals.len();
         for (p, t) in params.iter().zip(&ptys) {
             if let Some(n) = p.name {
-                self.push_local(n.sym, t.clone());
+                self.push_local(n.sym, t.clone(), p.id);
             }
         }
         let fcx = FnCx {
@@ -696,11 +736,13 @@ impl<'a> Checker<'a> {
             generics: self.fcx.generics.clone(),
             self_ty: self.fcx.self_ty.clone(),
         };
+        self.closures.push(closure_id);
         self.in_fn(fcx, |cx| {
             let bt = cx.expr(body, Some(&ret_ty));
             let at = cx.value_span(body);
             cx.expect_ty(&ret_ty, &bt, at);
         });
+        self.closures.pop();
         self.locals.truncate(mark);
         Ty::Fn(ptys, Box::new(ret_ty))
     }
@@ -767,6 +809,7 @@ impl<'a> Checker<'a> {
         if let ExprKind::Path(path) = &callee.kind {
             match self.resolve_value(path) {
                 ValueRes::Builtin(b) => {
+                    self.set_res(callee.id, Res::Builtin(b));
                     let argv: Vec<super::builtins::Arg<'a>> =
                         args.iter().map(super::builtins::Arg::expr).collect();
                     let t = self.builtin_call(b, at, &argv, span);
@@ -774,12 +817,14 @@ impl<'a> Checker<'a> {
                     return t;
                 }
                 ValueRes::Fn(id) => {
+                    self.set_res(callee.id, Res::Fn(id));
                     let (params, ret) = self.instantiate(id);
                     self.record(callee.id, &Ty::Fn(params.clone(), Box::new(ret.clone())));
                     let name = self.env.fns[id.0 as usize].name.clone();
                     return self.check_args(&name, &params, args, ret, at);
                 }
                 ValueRes::Variant(adt, idx) => {
+                    self.set_res(callee.id, Res::Variant(adt, idx));
                     let t = self.variant_value(adt, idx);
                     self.record(callee.id, &t);
                     let name = self.path_text(&path[path.len() - 1..]);
@@ -860,7 +905,7 @@ impl<'a> Checker<'a> {
         ret
     }
 
-    fn method_call(&mut self, recv: &'a Expr, name: Ident, args: &'a [Expr]) -> Ty {
+    fn method_call(&mut self, id: ExprId, recv: &'a Expr, name: Ident, args: &'a [Expr]) -> Ty {
         let rt = self.expr(recv, None);
         let r = self.shallow(&rt);
         if r.is_quiet() {
@@ -871,7 +916,9 @@ impl<'a> Checker<'a> {
         }
         // (1) a method in an impl for the receiver's nominal type
         if let Some(key) = nom_key(&r) {
-            if let Some(&id) = self.env.methods.get(&(key, name.sym)) {
+            if let Some(&fid) = self.env.methods.get(&(key, name.sym)) {
+                self.set_res(id, Res::Fn(fid));
+                let id = fid;
                 let (params, ret) = self.instantiate(id);
                 let mname = self.env.fns[id.0 as usize].name.clone();
                 if self.env.fns[id.0 as usize].method && !params.is_empty() {
@@ -879,6 +926,26 @@ impl<'a> Checker<'a> {
                     return self.check_args(&mname, &params[1..], args, ret, name.span);
                 }
                 // An associated function without `self` cannot be called as a method.
+            }
+        }
+        // In a trait's default method, `self.m()` names a method of that trait.
+        let trait_method = match r {
+            Ty::Param(p) => self.env.trait_of_self.get(&p).and_then(|&t| {
+                self.env.traits[t as usize]
+                    .methods
+                    .iter()
+                    .find(|m| m.0 == name.sym)
+                    .map(|m| m.2)
+            }),
+            _ => None,
+        };
+        if let Some(fid) = trait_method {
+            self.set_res(id, Res::Fn(fid));
+            let (params, ret) = self.instantiate(fid);
+            let mname = self.env.fns[fid.0 as usize].name.clone();
+            if !params.is_empty() {
+                self.expect_ty(&params[0], &rt, recv.span);
+                return self.check_args(&mname, &params[1..], args, ret, name.span);
             }
         }
         if let Ty::Param(_) = r {
@@ -893,6 +960,7 @@ impl<'a> Checker<'a> {
         let saved_locals = std::mem::take(&mut self.locals);
         let res = self.resolve_value(&path);
         self.locals = saved_locals;
+        self.set_res(id, res.res());
         match res {
             ValueRes::Fn(id) => {
                 let (params, ret) = self.instantiate(id);

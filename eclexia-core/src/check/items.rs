@@ -271,7 +271,7 @@ impl<'a> Checker<'a> {
             Body::Fn(f) => {
                 cx.check_bounds(&f.requires);
                 for (p, t) in f.params.iter().zip(&params) {
-                    cx.push_local(p.name.sym, t.clone());
+                    cx.push_local(p.name.sym, t.clone(), p.id);
                 }
                 if let Some(b) = &f.body {
                     cx.body_value(b, &ret, f.ret.is_none());
@@ -280,7 +280,7 @@ impl<'a> Checker<'a> {
             Body::Adaptive(a) => {
                 cx.check_adaptive_annotations(a);
                 for (p, t) in a.params.iter().zip(&params) {
-                    cx.push_local(p.name.sym, t.clone());
+                    cx.push_local(p.name.sym, t.clone(), p.id);
                 }
                 for s in &a.solutions {
                     if let Some(g) = &s.guard {

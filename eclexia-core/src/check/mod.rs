@@ -42,6 +42,14 @@ pub struct Checked {
     pub adts: Vec<AdtInfo>,
     /// Top-level functions by name (what a host may evaluate as an entry).
     pub entry_points: HashMap<String, FnId>,
+    /// What each path, call, method call, struct literal and pattern refers to, indexed
+    /// by [`ExprId`]. For a binding node (parameter or identifier pattern) its own id.
+    pub res: Vec<Res>,
+    /// For each closure, the bindings of enclosing scopes it uses, in first-use order.
+    /// Closures capture bindings by reference (§6.6): these are the ones to share.
+    pub captures: HashMap<ExprId, Vec<ExprId>>,
+    /// Every binding some closure captures.
+    pub captured: std::collections::HashSet<ExprId>,
 }
 
 /// Checks a parsed program. `source` is needed for operator spellings in messages.
@@ -56,6 +64,9 @@ pub fn check(ast: &Ast, interner: &Interner, source: &str) -> Result<Checked, Ve
         fcx: FnCx::default(),
         locals: Vec::new(),
         const_stack: Vec::new(),
+        res: vec![Res::None; ast.expr_count as usize],
+        closures: Vec::new(),
+        captures: HashMap::new(),
     };
     cx.collect(&ast.items);
     cx.check_items(&ast.items);
@@ -75,11 +86,15 @@ pub fn check(ast: &Ast, interner: &Interner, source: &str) -> Result<Checked, Ve
         .top_level_fns()
         .map(|(sym, id)| (interner.name(sym).to_string(), id))
         .collect();
+    let captured = cx.captures.values().flatten().copied().collect();
     Ok(Checked {
         expr_types,
         fns: cx.env.fns,
         adts: cx.env.adts,
         entry_points,
+        res: cx.res,
+        captures: cx.captures,
+        captured,
     })
 }
 
@@ -104,6 +119,31 @@ struct FnCx {
 struct Local {
     name: Symbol,
     ty: Ty,
+    /// The node that introduced it (parameter or pattern).
+    binding: ExprId,
+    /// How many closures enclosed its declaration.
+    level: u32,
+}
+
+/// What a name, call or literal refers to, as the checker resolved it (§4). The compiler
+/// reads this instead of resolving names again: one set of scope rules in the code base.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Res {
+    /// Not a name (or not resolved because of an error).
+    #[default]
+    None,
+    /// A local binding, identified by the parameter or pattern node that introduced it.
+    Local(ExprId),
+    /// A function: top-level, module, method (also for `x.m()`), adaptive.
+    Fn(FnId),
+    /// A constant.
+    Const(u32),
+    /// An enum variant (the built-in `Option`/`Result` ones included).
+    Variant(AdtId, u32),
+    /// A struct (struct literals and struct patterns).
+    Struct(AdtId),
+    /// A builtin of §11 (for `x.m()`, the builtin `m` called as `m(x, …)`).
+    Builtin(&'static str),
 }
 
 pub(crate) struct Checker<'a> {
@@ -118,6 +158,12 @@ pub(crate) struct Checker<'a> {
     locals: Vec<Local>,
     /// Constants whose types are being inferred (cycle detection).
     const_stack: Vec<u32>,
+    /// Resolutions recorded so far (see [`Checked::res`]).
+    res: Vec<Res>,
+    /// The closures being checked, innermost last.
+    closures: Vec<ExprId>,
+    /// Captured bindings per closure.
+    captures: HashMap<ExprId, Vec<ExprId>>,
 }
 
 /// Names the checker refers to whether or not the program wrote them; `compile` interns
@@ -207,16 +253,35 @@ impl<'a> Checker<'a> {
         self.error(code, span, msg);
     }
 
-    fn push_local(&mut self, name: Symbol, ty: Ty) {
-        self.locals.push(Local { name, ty });
+    /// Declares a local introduced by node `binding` (a parameter or pattern).
+    fn push_local(&mut self, name: Symbol, ty: Ty, binding: ExprId) {
+        self.record(binding, &ty);
+        self.res[binding.0 as usize] = Res::Local(binding);
+        let level = self.closures.len() as u32;
+        self.locals.push(Local {
+            name,
+            ty,
+            binding,
+            level,
+        });
     }
 
-    fn lookup_local(&self, name: Symbol) -> Option<&Ty> {
-        self.locals
-            .iter()
-            .rev()
-            .find(|l| l.name == name)
-            .map(|l| &l.ty)
+    fn lookup_local(&self, name: Symbol) -> Option<&Local> {
+        self.locals.iter().rev().find(|l| l.name == name)
+    }
+
+    /// Records that the innermost closures use `binding`, declared `level` closures deep.
+    fn note_capture(&mut self, binding: ExprId, level: u32) {
+        for &c in &self.closures[level as usize..] {
+            let list = self.captures.entry(c).or_default();
+            if !list.contains(&binding) {
+                list.push(binding);
+            }
+        }
+    }
+
+    fn set_res(&mut self, id: ExprId, r: Res) {
+        self.res[id.0 as usize] = r;
     }
 
     /// Runs `f` in a fresh function context (item body or closure), restoring after.

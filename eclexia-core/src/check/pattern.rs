@@ -3,16 +3,16 @@
 use crate::diagnostic::ErrorCode;
 use crate::syntax::ast::*;
 
-use super::Checker;
 use super::env::{AdtKind, VData};
 use super::expr::ValueRes;
 use super::types::{AdtId, Ty};
+use super::{Checker, Res};
 
 impl<'a> Checker<'a> {
     /// Binds a `let`/`for` pattern (identifiers, `_`, tuples) to a value of type `t`.
     pub(super) fn bind_pattern(&mut self, pat: &'a Pattern, t: &Ty) {
         match &pat.kind {
-            PatternKind::Ident(id) => self.push_local(id.sym, t.clone()),
+            PatternKind::Ident(id) => self.push_local(id.sym, t.clone(), pat.id),
             PatternKind::Tuple(items) => {
                 let elems: Vec<Ty> = match self.shallow(t) {
                     Ty::Tuple(ts) if ts.len() == items.len() => ts,
@@ -57,6 +57,7 @@ impl<'a> Checker<'a> {
                 self.locals = saved;
                 match res {
                     ValueRes::Variant(adt, idx) if self.variant_is_unit(adt, idx) => {
+                        self.set_res(pat.id, Res::Variant(adt, idx));
                         let vt = self.variant_type(adt);
                         lit(self, vt);
                     }
@@ -68,11 +69,12 @@ impl<'a> Checker<'a> {
                             format!("ambiguous variant '{text}'"),
                         );
                     }
-                    _ => self.push_local(id.sym, t.clone()),
+                    _ => self.push_local(id.sym, t.clone(), pat.id),
                 }
             }
             PatternKind::Path(path) => match self.resolve_value(path) {
-                ValueRes::Variant(adt, _) => {
+                ValueRes::Variant(adt, idx) => {
+                    self.set_res(pat.id, Res::Variant(adt, idx));
                     let vt = self.variant_type(adt);
                     lit(self, vt);
                 }
@@ -166,7 +168,11 @@ impl<'a> Checker<'a> {
         self.locals = saved;
         let (adt, data) = match res {
             ValueRes::Variant(adt, idx) => match &self.env.adts[adt.0 as usize].kind {
-                AdtKind::Enum(vs) => (adt, vs[idx as usize].data.clone()),
+                AdtKind::Enum(vs) => {
+                    // A direct field write: `self.env` is borrowed here.
+                    self.res[pat.id.0 as usize] = Res::Variant(adt, idx);
+                    (adt, vs[idx as usize].data.clone())
+                }
                 AdtKind::Struct(_) => return None,
             },
             ValueRes::Ambiguous => {
@@ -180,7 +186,10 @@ impl<'a> Checker<'a> {
             }
             _ => match self.lookup_type_path(self.fcx.module, path) {
                 Some(super::env::TypeDef::Adt(id)) => match &self.env.adts[id.0 as usize].kind {
-                    AdtKind::Struct(fs) => (id, VData::Struct(fs.clone())),
+                    AdtKind::Struct(fs) => {
+                        self.res[pat.id.0 as usize] = Res::Struct(id);
+                        (id, VData::Struct(fs.clone()))
+                    }
                     AdtKind::Enum(_) => return None,
                 },
                 _ => {
@@ -202,15 +211,13 @@ impl<'a> Checker<'a> {
         &mut self,
         pat: &'a Pattern,
         path: &[Ident],
-        fields: &'a [(Ident, Option<Pattern>)],
+        fields: &'a [(Ident, Pattern)],
         rest: bool,
         t: &Ty,
     ) {
         let Some((adt, args, data)) = self.variant_for_pattern(path, t, pat) else {
             for (_, p) in fields {
-                if let Some(p) = p {
-                    self.check_pattern(p, &Ty::Error);
-                }
+                self.check_pattern(p, &Ty::Error);
             }
             return;
         };
@@ -230,10 +237,7 @@ impl<'a> Checker<'a> {
                 continue;
             };
             let ft = self.adt_subst(adt, &args, ft);
-            match sub {
-                Some(p) => self.check_pattern(p, &ft),
-                None => self.push_local(name.sym, ft),
-            }
+            self.check_pattern(sub, &ft);
         }
         if !rest {
             for (n, _) in &decl {

@@ -63,8 +63,13 @@ impl<'a> Checker<'a> {
     fn assign(&mut self, place: &'a Expr, op: Option<BinOp>, value: &'a Expr, op_span: Span) {
         let pt = match &place.kind {
             ExprKind::Path(path) => {
-                let t = match self.resolve_value(path) {
-                    ValueRes::Local(t) => t,
+                let vr = self.resolve_value(path);
+                self.set_res(place.id, vr.res());
+                let t = match vr {
+                    ValueRes::Local(t, binding, level) => {
+                        self.use_local(binding, level);
+                        t
+                    }
                     ValueRes::Undefined => self.undefined(path),
                     _ => {
                         let text = self.path_text(path);

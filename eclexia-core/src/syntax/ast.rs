@@ -125,6 +125,8 @@ pub struct GenericParam {
 /// A function parameter.
 #[derive(Clone, Debug)]
 pub struct Param {
+    /// Identifies the binding (its type and uses are recorded under this id).
+    pub id: ExprId,
     /// The name (`self` for a receiver).
     pub name: Ident,
     /// The declared type; `None` is E0316 unless this is `self`.
@@ -551,6 +553,8 @@ pub struct Arm {
 /// A closure parameter.
 #[derive(Clone, Debug)]
 pub struct ClosureParam {
+    /// Identifies the binding.
+    pub id: ExprId,
     /// The name (`None` for `_`).
     pub name: Option<Ident>,
     /// Where it is written.
@@ -663,6 +667,8 @@ pub enum ExprKind {
 /// A pattern (§3.5).
 #[derive(Clone, Debug)]
 pub struct Pattern {
+    /// Identifies the node; for an identifier pattern, the binding it introduces.
+    pub id: ExprId,
     /// The form.
     pub kind: PatternKind,
     /// Where it is written.
@@ -692,8 +698,8 @@ pub enum PatternKind {
     Path(Vec<Ident>),
     /// `P(p, q)`.
     TupleStruct(Vec<Ident>, Vec<Pattern>),
-    /// `P { x, y: p, .. }`.
-    Struct(Vec<Ident>, Vec<(Ident, Option<Pattern>)>, bool),
+    /// `P { x, y: p, .. }` (the shorthand `x` is stored as `x: x`).
+    Struct(Vec<Ident>, Vec<(Ident, Pattern)>, bool),
     /// `(p, q)`.
     Tuple(Vec<Pattern>),
     /// `p | q`.

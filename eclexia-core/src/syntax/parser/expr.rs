@@ -570,6 +570,7 @@ impl Parser<'_, '_> {
                 None
             };
             params.push(Param {
+                id: self.new_id(),
                 name,
                 ty,
                 is_self: false,
@@ -594,7 +595,12 @@ impl Parser<'_, '_> {
         } else {
             None
         };
-        Ok(ClosureParam { name, span, ty })
+        Ok(ClosureParam {
+            id: self.new_id(),
+            name,
+            span,
+            ty,
+        })
     }
 
     /// `|params| expr`, `|params| -> T { }`, `|| …`.

@@ -182,6 +182,7 @@ impl Parser<'_, '_> {
                     None
                 };
                 Param {
+                    id: self.new_id(),
                     name: Ident { sym, span },
                     ty,
                     is_self: true,
@@ -197,6 +198,7 @@ impl Parser<'_, '_> {
                     None
                 };
                 Param {
+                    id: self.new_id(),
                     name,
                     ty,
                     is_self: false,

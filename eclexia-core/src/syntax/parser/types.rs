@@ -222,6 +222,7 @@ impl Parser<'_, '_> {
                 TokenKind::Underscore => {
                     p.bump();
                     Ok(Pattern {
+                        id: p.new_id(),
                         kind: PatternKind::Wild,
                         span: lo,
                     })
@@ -229,6 +230,7 @@ impl Parser<'_, '_> {
                 TokenKind::Ident(_) => {
                     let id = p.ident()?;
                     Ok(Pattern {
+                        id: p.new_id(),
                         kind: PatternKind::Ident(id),
                         span: lo,
                     })
@@ -244,6 +246,7 @@ impl Parser<'_, '_> {
                         }
                     }
                     Ok(Pattern {
+                        id: p.new_id(),
                         kind: PatternKind::Tuple(items),
                         span: lo.to(p.prev_span()),
                     })
@@ -267,6 +270,7 @@ impl Parser<'_, '_> {
             }
             let span = lo.to(p.prev_span());
             Ok(Pattern {
+                id: p.new_id(),
                 kind: PatternKind::Or(alts),
                 span,
             })
@@ -288,6 +292,7 @@ impl Parser<'_, '_> {
         let lo = self.span();
         let done = |p: &mut Self, kind: PatternKind, lo: Span| {
             Ok(Pattern {
+                id: p.new_id(),
                 kind,
                 span: lo.to(p.prev_span()),
             })
@@ -391,10 +396,15 @@ impl Parser<'_, '_> {
                                 break;
                             }
                             let name = self.ident()?;
+                            // `P { x }` is `P { x: x }`: the binding gets its own node.
                             let sub = if self.eat(&TokenKind::Colon) {
-                                Some(self.pattern()?)
+                                self.pattern()?
                             } else {
-                                None
+                                Pattern {
+                                    id: self.new_id(),
+                                    kind: PatternKind::Ident(name),
+                                    span: name.span,
+                                }
                             };
                             fields.push((name, sub));
                             if !self.eat(&TokenKind::Comma) {
