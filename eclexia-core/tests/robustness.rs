@@ -134,3 +134,18 @@ fn runaway_macro_recursion_is_e0107() {
 fn recursive_type_alias_is_e0307() {
     assert_eq!(first_code("type A = [A]\n"), Some(ErrorCode::E0307));
 }
+
+#[test]
+fn programs_are_send_sync_and_cheap_to_share() {
+    fn assert_send_sync<T: Send + Sync + Clone + 'static>() {}
+    assert_send_sync::<eclexia_core::Program>();
+    assert_send_sync::<eclexia_core::Diagnostics>();
+    let p = compile("def main() { println(1J) }", &opts()).expect("compiles");
+    // One program, used from several threads at once.
+    std::thread::scope(|s| {
+        for _ in 0..4 {
+            let p = p.clone();
+            s.spawn(move || assert!(p.has_function("main")));
+        }
+    });
+}
