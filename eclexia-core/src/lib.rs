@@ -35,6 +35,7 @@ pub mod span;
 pub mod state;
 pub mod syntax;
 pub mod units;
+pub mod value;
 
 mod program;
 mod stack;
