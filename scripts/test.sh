@@ -45,3 +45,10 @@ total=$(grep -E '^test result:' target/cargo-test.log | awk '{s += $4} END {prin
 failed=$(grep -E '^test result:' target/cargo-test.log | awk '{s += $6} END {print s+0}')
 if [ "$total" -eq 0 ]; then echo "error: no test ran" >&2; exit 1; fi
 echo "rust: $total passed, $failed failed"
+
+step "C ABI (tests/c against libeclexia.so and libeclexia.a)"
+bash scripts/test-c.sh 2>&1 | tee target/c-test.log
+c_passed=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' target/c-test.log | awk '{s += $1} END {print s+0}')
+
+echo
+echo "total: $((total + c_passed)) passed, 0 failed"
