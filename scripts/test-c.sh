@@ -8,6 +8,18 @@ cd "$(dirname "$0")/.."
 
 in_ci() { [ "${CI:-}" = "true" ]; }
 
+# Under CI, install what the C tests need if the machine lacks it (Debian packages).
+if in_ci; then
+  missing=()
+  for tool in gcc valgrind pkg-config; do
+    command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+  done
+  if [ ${#missing[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing: ${missing[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+fi
+
 if ! command -v gcc >/dev/null 2>&1; then
   if in_ci; then echo "error: gcc is required for the C tests under CI=true" >&2; exit 1; fi
   echo "skipped: C tests (gcc is not installed)"; exit 0
@@ -38,4 +50,18 @@ for src in tests/c/*.c; do
     if ! LD_LIBRARY_PATH="$lib" "${run[@]}" "$out/$name-$variant"; then status=1; fi
   done
 done
+# The installed layout works with pkg-config.
+if command -v pkg-config >/dev/null 2>&1; then
+  prefix="$out/prefix"
+  bash scripts/install-c.sh "$prefix" >/dev/null
+  export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
+  # shellcheck disable=SC2046
+  gcc "${cflags[@]}" tests/c/basic.c -o "$out/basic-pkgconfig" $(pkg-config --cflags --libs eclexia) -lpthread
+  echo "--- basic (installed, pkg-config)"
+  if ! LD_LIBRARY_PATH="$prefix/lib" "$out/basic-pkgconfig"; then status=1; fi
+elif in_ci; then
+  echo "error: pkg-config is required for the C tests under CI=true" >&2; exit 1
+else
+  echo "skipped: pkg-config check (pkg-config is not installed)"
+fi
 exit $status
