@@ -30,6 +30,7 @@ pub mod carbon;
 pub mod check;
 pub mod config;
 pub mod diagnostic;
+pub mod meter;
 pub mod price;
 pub mod span;
 pub mod state;
