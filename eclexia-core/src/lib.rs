@@ -26,6 +26,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod adaptive;
 pub mod carbon;
 pub mod check;
 pub mod config;
