@@ -92,7 +92,12 @@ impl<'a> Checker<'a> {
                 self.expect_ty(&pt, &vt, value.span);
             }
             Some(op) => {
-                let rt = self.binop(op, &pt, &vt, place.span, op_span);
+                // `x += e` performs `+`: messages name that operator, not `+=`.
+                let bare = Span {
+                    lo: op_span.lo,
+                    hi: op_span.hi.saturating_sub(1).max(op_span.lo),
+                };
+                let rt = self.binop(op, &pt, &vt, place.span, bare);
                 self.expect_ty(&pt, &rt, value.span);
             }
         }
