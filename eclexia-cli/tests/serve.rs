@@ -1244,10 +1244,7 @@ fn probes_answer_while_the_pool_is_busy() {
         },
     );
     let api = s.api;
-    let src: String = (0..3000)
-        .map(|i| format!("def f{i}(x: Int) -> Int {{ x + {i} }}\n"))
-        .collect();
-    let body = Arc::new(json!({"source": src}).to_string());
+    let body = Arc::new(json!({"source": big_program()}).to_string());
     let workers: Vec<_> = (0..4)
         .map(|_| {
             let body = body.clone();
@@ -1262,4 +1259,88 @@ fn probes_answer_while_the_pool_is_busy() {
     for w in workers {
         assert_eq!(w.join().unwrap(), 200);
     }
+}
+
+/// A program big enough that checking it takes a while (tens of milliseconds).
+fn big_program() -> String {
+    (0..3000)
+        .map(|i| format!("def f{i}(x: Int) -> Int {{ x + {i} }}\n"))
+        .collect()
+}
+
+#[test]
+fn slow_requests_time_out_with_json() {
+    let cfg = TempDir::new("timeout-cfg");
+    let data = TempDir::new("timeout-data");
+    let s = Server::start(
+        cfg.path(),
+        data.path(),
+        Setup {
+            args: vec!["--request-timeout-ms".into(), "1".into()],
+            wait_ready: true,
+            ..Setup::default()
+        },
+    );
+    let r = s.post("/v1/check", &json!({"source": big_program()}));
+    assert_eq!((r.status, r.error_code().as_str()), (408, "timeout"));
+    assert_eq!(s.get("/health").status, 200);
+}
+
+#[test]
+fn sigterm_lets_in_flight_requests_finish() {
+    let cfg = TempDir::new("inflight-cfg");
+    let data = TempDir::new("inflight-data");
+    let mut s = Server::start(
+        cfg.path(),
+        data.path(),
+        Setup {
+            wait_ready: true,
+            ..Setup::default()
+        },
+    );
+    // A request whose head has arrived but whose body is still on its way when SIGTERM
+    // comes: the server must wait for it, answer it, and only then exit.
+    let body = br#"{"energy": "7J"}"#;
+    let mut conn = TcpStream::connect(s.api).unwrap();
+    conn.set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        conn,
+        "POST /v1/usage HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    )
+    .unwrap();
+    conn.write_all(&body[..5]).unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    signal(&s.child, "TERM");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        s.child.try_wait().unwrap().is_none(),
+        "exited with a request in flight"
+    );
+    // New connections are refused while the in-flight one is served.
+    assert!(
+        TcpStream::connect(s.api).is_err(),
+        "still accepting after SIGTERM"
+    );
+    conn.write_all(&body[5..]).unwrap();
+    let mut answer = Vec::new();
+    let _ = conn.read_to_end(&mut answer);
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    let (status, _) = s.terminate();
+    assert!(status.success());
+    // The usage of the in-flight request is in the flushed state.
+    let s2 = Server::start(
+        cfg.path(),
+        data.path(),
+        Setup {
+            wait_ready: true,
+            ..Setup::default()
+        },
+    );
+    assert_eq!(
+        s2.get("/v1/prices").json()["resources"]["energy"]["used"],
+        7.0
+    );
 }

@@ -113,7 +113,7 @@ struct Shared {
     carbon_max_age: f64,
     flush_every: u64,
     flush: Notify,
-    jobs: Semaphore,
+    jobs: Arc<Semaphore>,
     evaluator: Arc<dyn Evaluator>,
 }
 
@@ -167,14 +167,20 @@ impl Shared {
     ) -> Result<T, ApiError> {
         let internal =
             |m: &str| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", m.to_string());
-        let _permit = self
+        let permit = self
             .jobs
-            .acquire()
+            .clone()
+            .acquire_owned()
             .await
             .map_err(|_| internal("the server is shutting down"))?;
-        tokio::task::spawn_blocking(f)
-            .await
-            .map_err(|_| internal("the job failed unexpectedly"))
+        // The permit goes with the job: when a request times out, its future is dropped
+        // but the job runs on, and it must go on counting against the bound.
+        tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            f()
+        })
+        .await
+        .map_err(|_| internal("the job failed unexpectedly"))
     }
 }
 
@@ -264,7 +270,7 @@ async fn serve(args: &ServeArgs, config: Config, secrets: Secrets) -> ExitCode {
         carbon_max_age: config.carbon.max_age,
         flush_every: args.flush_every,
         flush: Notify::new(),
-        jobs: Semaphore::new(jobs),
+        jobs: Arc::new(Semaphore::new(jobs)),
         evaluator: Arc::new(NotYetAvailable),
     });
     tracing::info!(
