@@ -719,10 +719,10 @@ fn metrics_after_known_requests() {
         ("eclexia_shadow_price", "gauge"),
         ("eclexia_resource_budget", "gauge"),
         ("eclexia_resource_used", "gauge"),
-        ("eclexia_energy_joules", "counter"),
-        ("eclexia_carbon_grams", "counter"),
-        ("eclexia_time_seconds", "counter"),
-        ("eclexia_http_requests", "counter"),
+        ("eclexia_energy_joules_total", "counter"),
+        ("eclexia_carbon_grams_total", "counter"),
+        ("eclexia_time_seconds_total", "counter"),
+        ("eclexia_http_requests_total", "counter"),
         ("eclexia_http_request_duration_seconds", "histogram"),
         ("eclexia_carbon_intensity_grams_per_kwh", "gauge"),
         ("eclexia_build_info", "gauge"),
@@ -736,7 +736,24 @@ fn metrics_after_known_requests() {
             "no help for {name}"
         );
     }
+    // Every sample belongs to a family with HELP and TYPE (histograms by their suffixes).
     let m = parse_metrics(&text);
+    for smp in &m {
+        let family = ["_bucket", "_sum", "_count"]
+            .iter()
+            .find_map(|suf| {
+                let base = smp.name.strip_suffix(suf)?;
+                text.contains(&format!("# TYPE {base} histogram\n"))
+                    .then_some(base)
+            })
+            .unwrap_or(&smp.name);
+        assert!(
+            text.contains(&format!("# TYPE {family} ")),
+            "{} has no TYPE",
+            smp.name
+        );
+    }
+    promtool_check(&text);
     assert_eq!(sample(&m, "eclexia_energy_joules_total", &[]), Some(15.0));
     assert_eq!(sample(&m, "eclexia_time_seconds_total", &[]), Some(0.03));
     assert_eq!(sample(&m, "eclexia_carbon_grams_total", &[]), Some(2.0));
@@ -812,6 +829,34 @@ fn metrics_after_known_requests() {
     // The metrics listener serves nothing else; the API listener has no /metrics.
     assert_eq!(http(s.metrics, "GET", "/v1/prices", &[], b"").status, 404);
     assert_eq!(s.get("/metrics").status, 404);
+}
+
+/// Prometheus's own linter, where it is installed (TOOLING.md: `apt-get install
+/// --no-install-recommends prometheus`); the parse above runs everywhere.
+fn promtool_check(text: &str) {
+    let child = Command::new("promtool")
+        .args(["check", "metrics"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else {
+        eprintln!("skipped: promtool check metrics (promtool is not installed)");
+        return;
+    };
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "promtool: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]

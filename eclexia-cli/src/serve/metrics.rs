@@ -4,6 +4,11 @@
 //! appends `_total` to counters, so they are registered without it. Market gauges (prices,
 //! budgets, usage) are refreshed from the [`Market`] at scrape time, so they can never
 //! disagree with `GET /v1/prices`.
+//!
+//! The registry encodes OpenMetrics, where a counter family is named without `_total`; the
+//! endpoint serves the classic Prometheus text format instead (what `promtool check
+//! metrics` lints and every scraper reads), in which HELP and TYPE carry the sample name:
+//! [`to_prometheus_text`] does that renaming.
 
 use std::sync::atomic::AtomicU64;
 
@@ -15,8 +20,8 @@ use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::Histogram;
 use prometheus_client::registry::Registry;
 
-/// The content type of the OpenMetrics text exposition that Prometheus scrapes.
-pub const CONTENT_TYPE: &str = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+/// The content type of the Prometheus text exposition (format 0.0.4).
+pub const CONTENT_TYPE: &str = "text/plain; version=0.0.4; charset=utf-8";
 
 type FloatGauge = Gauge<f64, AtomicU64>;
 type FloatCounter = Counter<f64, AtomicU64>;
@@ -243,6 +248,77 @@ impl Metrics {
         if prometheus_client::encoding::text::encode(&mut out, &self.registry).is_err() {
             out.clear();
         }
-        out
+        to_prometheus_text(&out)
+    }
+}
+
+/// OpenMetrics text → Prometheus text 0.0.4: counter families' HELP and TYPE lines take
+/// the `_total` name of their samples, and the `# EOF` marker goes.
+fn to_prometheus_text(open_metrics: &str) -> String {
+    let counters: Vec<&str> = open_metrics
+        .lines()
+        .filter_map(|l| l.strip_prefix("# TYPE ")?.strip_suffix(" counter"))
+        .collect();
+    let mut out = String::with_capacity(open_metrics.len() + 16 * counters.len());
+    for line in open_metrics.lines() {
+        if line == "# EOF" {
+            continue;
+        }
+        let renamed = ["# HELP ", "# TYPE "].iter().find_map(|prefix| {
+            let rest = line.strip_prefix(prefix)?;
+            let (name, tail) = rest.split_once(' ')?;
+            counters
+                .contains(&name)
+                .then(|| format!("{prefix}{name}_total {tail}"))
+        });
+        match renamed {
+            Some(l) => out.push_str(&l),
+            None => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counters_get_their_total_names_in_help_and_type() {
+        let om = "# HELP a_x Things.\n# TYPE a_x counter\na_x_total 1\n# HELP b Level.\n# TYPE b gauge\nb 2\n# EOF\n";
+        assert_eq!(
+            to_prometheus_text(om),
+            "# HELP a_x_total Things.\n# TYPE a_x_total counter\na_x_total 1\n# HELP b Level.\n# TYPE b gauge\nb 2\n"
+        );
+    }
+
+    #[test]
+    fn every_family_is_named_as_issue_5_lists_it() {
+        let m = Metrics::new();
+        m.observe_request("/health", 200, 0.001);
+        m.add_usage(&[1.0, 0.0, 0.0, 0.0, 0.0, 0.0]);
+        m.add_selection("f", "fast");
+        m.set_intensity("static", 400.0);
+        m.add_fetch_error("watttime");
+        let text = m.encode(None);
+        for t in [
+            "eclexia_energy_joules_total counter",
+            "eclexia_carbon_grams_total counter",
+            "eclexia_time_seconds_total counter",
+            "eclexia_adaptive_selections_total counter",
+            "eclexia_http_requests_total counter",
+            "eclexia_http_request_duration_seconds histogram",
+            "eclexia_carbon_intensity_grams_per_kwh gauge",
+            "eclexia_carbon_fetch_errors_total counter",
+            "eclexia_build_info gauge",
+        ] {
+            assert!(text.contains(&format!("# TYPE {t}\n")), "{t} in\n{text}");
+        }
+        assert!(
+            text.contains(
+                "eclexia_adaptive_selections_total{function=\"f\",solution=\"fast\"} 1\n"
+            )
+        );
     }
 }
