@@ -33,15 +33,22 @@ cleanup() {
 }
 trap cleanup EXIT
 
-cat > "$WORK/price.lua" <<'LUA'
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.body = [[{"budgets": {"energy": "100J", "time": "1s"}, "usage": {"energy": "80J"},
+# LANGUAGE §9.7's example request.
+cat > "$WORK/price.json" <<'JSON'
+{"budgets": {"energy": "100J", "time": "1s"}, "usage": {"energy": "80J"},
  "caps": {"energy": "50J"}, "objective": [["minimize", "time"]],
  "candidates": [{"name": "a", "provides": {"energy": "30J", "time": "1ms"}},
                 {"name": "b", "provides": {"energy": "8J", "time": "40ms"}, "eligible": true}],
- "price_book": {"energy": {"base": 1.0, "multiplier": 4.0}}, "carbon_intensity": 400.0}]]
+ "price_book": {"energy": {"base": 1.0, "multiplier": 4.0}}, "carbon_intensity": 400.0}
+JSON
+cat > "$WORK/price.lua" <<'LUA'
+local f = assert(io.open(os.getenv("PRICE_BODY"), "r"))
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = f:read("*a")
+f:close()
 LUA
+export PRICE_BODY="$WORK/price.json"
 
 start_ns=$(date +%s%N)
 "$BIN" serve --listen "127.0.0.1:$API_PORT" --metrics-listen "127.0.0.1:$METRICS_PORT" \
@@ -57,8 +64,8 @@ rss_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$SERVER_PID/status")
 echo "time to /ready: ${ready_ms} ms (includes process start and curl)"
 echo "idle RSS: ${rss_kb} kB"
 
-curl -sf -X POST -H 'Content-Type: application/json' --data @<(sed -n '/\[\[/,/\]\]/p' "$WORK/price.lua" | sed 's/^wrk.body = \[\[//; s/\]\]$//') \
-    "http://127.0.0.1:$API_PORT/v1/price" | head -c 200; echo
+echo "POST /v1/price answers: $(curl -sf -X POST -H 'Content-Type: application/json' \
+    --data-binary @"$WORK/price.json" "http://127.0.0.1:$API_PORT/v1/price" | head -c 120)…"
 
 for route in prices price; do
     echo

@@ -17,8 +17,9 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use eclexia_core::price::{GivenFields, MarketPrices, PriceRequest, Resource, usage_from_value};
+use eclexia_core::price::{GivenFields, MarketPrices, PerResource, PriceRequest, usage_from_value};
 use eclexia_core::{CompileOptions, Diagnostics, compile};
+use serde::Serialize;
 use serde_json::{Value, json};
 use subtle::ConstantTimeEq;
 use tower_http::timeout::TimeoutLayer;
@@ -294,45 +295,93 @@ fn invalid(e: impl std::fmt::Display) -> ApiError {
     ApiError::bad_request("invalid_field", e.to_string())
 }
 
-/// The `GET /v1/prices` body (issue #5): per resource of LANGUAGE §7.1 its unit, budget,
-/// usage, utilisation and price parts; the carbon intensity with its source and age; the
-/// accounting window.
-pub fn prices_body(p: &MarketPrices) -> Value {
-    let mut resources = serde_json::Map::new();
-    for r in &p.resources {
-        let unit = Resource::from_name(&r.resource)
-            .map(|res| res.dim().unit_name())
-            .unwrap_or_default();
-        resources.insert(
-            r.resource.clone(),
-            json!({
-                "unit": unit,
-                "budget": r.budget,
-                "used": r.used,
-                "utilization": r.utilisation,
-                "price": r.price,
-                "base": r.base,
-                "multiplier": r.multiplier,
-            }),
-        );
-    }
+/// One resource in the `GET /v1/prices` body.
+#[derive(Clone, Copy, Debug, Serialize)]
+struct ResourceBody {
+    unit: &'static str,
+    budget: Option<f64>,
+    used: f64,
+    utilization: f64,
+    price: f64,
+    base: f64,
+    multiplier: f64,
+}
+
+#[derive(Debug, Serialize)]
+struct CarbonBody<'a> {
+    value: f64,
+    source: &'a str,
+    zone: Option<&'a str>,
+    age_seconds: f64,
+    estimated: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct WindowBody {
+    start: Option<String>,
+    seconds: Option<f64>,
+}
+
+/// The `GET /v1/prices` body (issue #5): per resource of LANGUAGE §7.1 (in that order) its
+/// unit, budget, usage, utilisation and price parts; the carbon intensity with its source
+/// and age; the accounting window.
+#[derive(Debug, Serialize)]
+struct PricesBody<'a> {
+    resources: PerResource<ResourceBody>,
+    carbon_intensity: CarbonBody<'a>,
+    window: WindowBody,
+}
+
+fn prices_response(p: &MarketPrices) -> Response {
+    let resources = std::array::from_fn(|i| {
+        let r = &p.resources[i];
+        ResourceBody {
+            unit: UNITS[i],
+            budget: r.budget,
+            used: r.used,
+            utilization: r.utilisation,
+            price: r.price,
+            base: r.base,
+            multiplier: r.multiplier,
+        }
+    });
     // Windows are per resource; they share a start unless configured differently, so the
-    // body reports the energy window (the first resource with one).
+    // body reports the first resource's window that has one (energy's by default).
     let window = p.resources.iter().find(|r| r.window_seconds.is_some());
-    json!({
-        "resources": resources,
-        "carbon_intensity": {
-            "value": p.carbon.intensity,
-            "source": p.carbon.source,
-            "zone": p.carbon.zone,
-            "age_seconds": p.carbon_age_seconds,
-            "estimated": p.carbon.is_estimated,
+    let body = PricesBody {
+        resources: PerResource::from_array(resources),
+        carbon_intensity: CarbonBody {
+            value: p.carbon.intensity,
+            source: &p.carbon.source,
+            zone: p.carbon.zone.as_deref(),
+            age_seconds: p.carbon_age_seconds,
+            estimated: p.carbon.is_estimated,
         },
-        "window": {
-            "start": window.map(|w| rfc3339(w.window_start)),
-            "seconds": window.and_then(|w| w.window_seconds),
+        window: WindowBody {
+            start: window.map(|w| rfc3339(w.window_start)),
+            seconds: window.and_then(|w| w.window_seconds),
         },
-    })
+    };
+    serialized(StatusCode::OK, &body)
+}
+
+/// Canonical units in [`Resource::ALL`] order (the order of `MarketPrices::resources`).
+const UNITS: [&str; 6] = ["J", "s", "gCO2e", "B", "B", "CU"];
+
+/// A JSON answer serialised straight from a typed body.
+fn serialized(status: StatusCode, body: &impl Serialize) -> Response {
+    match serde_json::to_vec(body) {
+        Ok(bytes) => {
+            let mut r = (status, bytes).into_response();
+            r.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            );
+            r
+        }
+        Err(e) => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string())
+            .into_response(),
+    }
 }
 
 /// Seconds since the Unix epoch as RFC 3339 UTC (`2026-01-02T03:04:05Z`).
@@ -363,10 +412,7 @@ pub fn rfc3339(seconds: f64) -> String {
 
 async fn prices(State(s): State<Arc<Shared>>) -> Result<Response, ApiError> {
     let market = s.market()?;
-    Ok(json_response(
-        StatusCode::OK,
-        &prices_body(&market.prices()),
-    ))
+    Ok(prices_response(&market.prices()))
 }
 
 async fn usage(
@@ -379,7 +425,7 @@ async fn usage(
     let prices = market.record_usage(&amounts).map_err(invalid)?;
     s.metrics.add_usage(&amounts);
     s.usage_recorded();
-    Ok(json_response(StatusCode::OK, &prices_body(&prices)))
+    Ok(prices_response(&prices))
 }
 
 async fn price_route(
@@ -477,12 +523,20 @@ async fn evaluate(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use eclexia_core::price::Resource;
 
     #[test]
     fn rfc3339_formats_utc() {
         assert_eq!(rfc3339(0.0), "1970-01-01T00:00:00Z");
         assert_eq!(rfc3339(951_782_400.5), "2000-02-29T00:00:00Z");
         assert_eq!(rfc3339(1_767_225_599.0), "2025-12-31T23:59:59Z");
+    }
+
+    #[test]
+    fn units_follow_the_resource_order() {
+        for r in Resource::ALL {
+            assert_eq!(UNITS[r.index()], r.dim().unit_name(), "{r}");
+        }
     }
 
     #[test]
