@@ -1160,6 +1160,8 @@ fn carbon_refreshes_from_the_configured_source() {
             ..Setup::default()
         },
     );
+    let live = |s: &Server| s.get("/v1/prices").json()["carbon_intensity"]["source"] != "static";
+    s.wait_until(live, "the first carbon refresh");
     let c = s.get("/v1/prices").json()["carbon_intensity"].clone();
     assert_eq!(c["value"], 123.5);
     assert_eq!(c["source"], "electricitymaps");
@@ -1247,6 +1249,8 @@ fn carbon_falls_back_to_the_second_source() {
             ..Setup::default()
         },
     );
+    let live = |s: &Server| s.get("/v1/prices").json()["carbon_intensity"]["source"] != "static";
+    s.wait_until(live, "the first carbon refresh");
     let c = s.get("/v1/prices").json()["carbon_intensity"].clone();
     assert_eq!(c["source"], "watttime");
     assert!((c["value"].as_f64().unwrap() - 453.6).abs() < 1e-9, "{c}");
@@ -1388,4 +1392,42 @@ fn sigterm_lets_in_flight_requests_finish() {
         s2.get("/v1/prices").json()["resources"]["energy"]["used"],
         7.0
     );
+}
+
+#[test]
+fn a_hanging_carbon_api_holds_neither_start_up_nor_shutdown() {
+    // The stand-in takes 5 s to answer; the client waits up to 5 s.
+    let em = Stub::start(|_| {
+        std::thread::sleep(Duration::from_secs(5));
+        (200, em_body(99.0))
+    });
+    let cfg = TempDir::new("hang-cfg");
+    let data = TempDir::new("hang-data");
+    let config = format!(
+        "[sources]\nprimary = \"electricitymaps\"\n\n\
+         [electricitymaps]\napi_url = \"{}\"\nzone = \"DE\"\nrefresh_interval = \"1s\"\ntimeout = \"5s\"\n",
+        em.url
+    );
+    let start = Instant::now();
+    let mut s = Server::start(
+        cfg.path(),
+        data.path(),
+        Setup {
+            config: vec![("carbon-config.toml", config)],
+            env: vec![("ELECTRICITYMAPS_API_KEY", EM_KEY.to_string())],
+            wait_ready: true,
+            ..Setup::default()
+        },
+    );
+    assert!(
+        start.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        start.elapsed()
+    );
+    std::thread::sleep(Duration::from_millis(300)); // the first fetch is in flight
+    let (status, took) = s.terminate();
+    assert!(status.success(), "{status:?}\n{}", s.log());
+    assert!(took < Duration::from_secs(3), "{took:?}");
+    assert!(data.path().join("shadow-prices/market.json").exists());
+    assert!(!s.log().contains("panicked"), "{}", s.log());
 }

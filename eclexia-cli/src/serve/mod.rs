@@ -211,7 +211,11 @@ pub fn run(args: &ServeArgs) -> ExitCode {
             return ExitCode::from(crate::EXIT_USAGE);
         }
     };
-    runtime.block_on(serve(args, config, secrets))
+    let code = runtime.block_on(serve(args, config, secrets));
+    // A compile or a carbon fetch still running on a blocking thread must not hold the
+    // exit up: the state is already saved.
+    runtime.shutdown_timeout(Duration::from_millis(500));
+    code
 }
 
 fn init_logging(format: LogFormat) {
@@ -326,15 +330,16 @@ async fn serve(args: &ServeArgs, config: Config, secrets: Secrets) -> ExitCode {
             return ExitCode::from(crate::EXIT_USAGE);
         }
     };
-    // The first value before readiness, so `/ready` never reports a stale restored value.
-    refresh_carbon(&shared, &market, &feed).await;
+    // Ready now: a slow carbon API must not hold start-up. The first refresh runs at once
+    // in the background; until it lands, a restored value older than `max_age` keeps
+    // `/ready` at 503 (it says why), a fresh or static one does not.
     shared.phase.store(READY, Ordering::Release);
     tracing::info!("ready");
 
     let carbon_task = tokio::spawn(carbon_loop(
         shared.clone(),
         market.clone(),
-        feed,
+        feed.clone(),
         refresh_interval(&config),
         stop_rx.clone(),
     ));
@@ -359,7 +364,17 @@ async fn serve(args: &ServeArgs, config: Config, secrets: Secrets) -> ExitCode {
     if drained.is_err() {
         tracing::warn!("in-flight requests did not finish in time; stopping anyway");
     }
-    let _ = carbon_task.await;
+    // A refresh may be waiting on a slow carbon API (up to its timeout): do not wait for it.
+    let carbon_abort = carbon_task.abort_handle();
+    if tokio::time::timeout(Duration::from_millis(500), carbon_task)
+        .await
+        .is_err()
+    {
+        carbon_abort.abort();
+    }
+    // The feed's HTTP clients own a runtime of their own, which may only be dropped off the
+    // async threads; a refresh still running holds its own reference and drops it there.
+    let _ = tokio::task::spawn_blocking(move || drop(feed)).await;
     let _ = flush_task.await;
     let code = match flush(&market, &store).await {
         true => ExitCode::SUCCESS,
@@ -465,17 +480,17 @@ async fn carbon_loop(
     interval: Option<Duration>,
     mut stop: watch::Receiver<bool>,
 ) {
-    if let Some(interval) = interval {
-        loop {
-            tokio::select! {
-                _ = tokio::time::sleep(interval) => {}
-                _ = stop.wait_for(|s| *s) => break,
-            }
-            refresh_carbon(&shared, &market, &feed).await;
+    refresh_carbon(&shared, &market, &feed).await;
+    let Some(interval) = interval else {
+        return;
+    };
+    loop {
+        tokio::select! {
+            _ = tokio::time::sleep(interval) => {}
+            _ = stop.wait_for(|s| *s) => return,
         }
+        refresh_carbon(&shared, &market, &feed).await;
     }
-    // The last reference: drop the blocking HTTP clients on a blocking thread.
-    let _ = tokio::task::spawn_blocking(move || drop(feed)).await;
 }
 
 async fn flush_loop(
