@@ -5,6 +5,7 @@
 mod check_cmd;
 mod output;
 mod price_cmd;
+mod serve;
 mod state_cmd;
 
 use std::process::ExitCode;
@@ -41,6 +42,8 @@ enum Command {
     Price(price_cmd::PriceArgs),
     /// Back up or restore the persistent price state.
     State(state_cmd::StateArgs),
+    /// Run the sidecar: probes, pricing API, Prometheus metrics, persistent price state.
+    Serve(serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -62,5 +65,6 @@ fn main() -> ExitCode {
         Command::Check(args) => check_cmd::run(&args),
         Command::Price(args) => price_cmd::run(&args),
         Command::State(args) => state_cmd::run(&args),
+        Command::Serve(args) => serve::run(&args),
     }
 }

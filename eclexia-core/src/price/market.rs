@@ -16,7 +16,7 @@ use parking_lot::Mutex;
 use serde::{Deserialize, Serialize};
 
 use super::amount::check_amount;
-use super::request::{PriceError, PriceRequest, Quote, price};
+use super::request::{GivenFields, PriceError, PriceRequest, Quote, price};
 use super::{DEFAULT_CARBON_INTENSITY, PerResource, PriceBook, RESOURCE_COUNT, ResourceVec, curve};
 use crate::units::Resource;
 
@@ -378,15 +378,34 @@ impl Market {
     /// Prices a request against the market: the market supplies budgets, usage, price book
     /// and carbon intensity; the request supplies candidates, caps and objective.
     pub fn quote(&self, request: &PriceRequest) -> Result<Quote, PriceError> {
+        self.quote_given(request, GivenFields::default())
+    }
+
+    /// Prices a request against the market, keeping the fields the request gave itself
+    /// (`given`) and taking the others — budgets, usage, price book, carbon intensity — from
+    /// the market (the sidecar's `POST /v1/price`, ARCHITECTURE §9).
+    pub fn quote_given(
+        &self,
+        request: &PriceRequest,
+        given: GivenFields,
+    ) -> Result<Quote, PriceError> {
         let now = self.clock.now();
         let mut req = request.clone();
         {
             let mut st = self.state.lock();
             st.roll(now);
-            req.budgets = st.settings.budgets.to_array();
-            req.usage = st.used;
-            req.price_book = st.settings.price_book;
-            req.carbon_intensity = st.carbon.intensity;
+            if !given.budgets {
+                req.budgets = st.settings.budgets.to_array();
+            }
+            if !given.usage {
+                req.usage = st.used;
+            }
+            if !given.price_book {
+                req.price_book = st.settings.price_book;
+            }
+            if !given.carbon_intensity {
+                req.carbon_intensity = st.carbon.intensity;
+            }
         }
         price(&req)
     }
@@ -452,5 +471,54 @@ fn prices_of(st: &State, now: f64) -> MarketPrices {
         resources,
         carbon: st.carbon.clone(),
         carbon_age_seconds: (now - st.carbon.fetched_at).max(0.0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn market_with_energy_budget() -> (Market, Arc<ManualClock>) {
+        let clock = Arc::new(ManualClock::new(0.0));
+        let mut settings = MarketSettings::default();
+        settings.budgets.energy = Some(100.0);
+        (Market::with_clock(settings, clock.clone()), clock)
+    }
+
+    #[test]
+    fn quote_given_keeps_what_the_request_gave() {
+        let (market, _clock) = market_with_energy_budget();
+        market.record(Resource::Energy, 80.0).unwrap();
+        let text = r#"{"objective": [["minimize", "time"]], "caps": {"energy": "50J"},
+            "candidates": [{"name": "a", "provides": {"energy": "30J", "time": "1ms"}},
+                           {"name": "b", "provides": {"energy": "8J", "time": "40ms"}}]}"#;
+        let req = PriceRequest::from_json(text).unwrap();
+        // Everything from the market: LANGUAGE §9.7's example (budget 100 J, 80 J used).
+        let q = market.quote_given(&req, GivenFields::default()).unwrap();
+        assert_eq!(q.chosen.as_deref(), Some("b"));
+        assert_eq!(q.prices.energy, 3.2087058602935237);
+        // The request's own (empty) usage wins: nothing used, so `a` fits.
+        let given = GivenFields {
+            usage: true,
+            ..GivenFields::default()
+        };
+        let q = market.quote_given(&req, given).unwrap();
+        assert_eq!(q.chosen.as_deref(), Some("a"));
+        assert_eq!(q.market.energy, 1.0);
+    }
+
+    #[test]
+    fn quote_given_uses_the_market_intensity_unless_given() {
+        let (market, _clock) = market_with_energy_budget();
+        let mut c = CarbonValue::fixed(800.0, 0.0);
+        c.source = "electricitymaps".into();
+        market.set_carbon(c);
+        let v = serde_json::json!({"carbon_intensity": 0.0,
+            "candidates": [{"name": "a", "provides": {"energy": "3600000J"}}]});
+        let req = PriceRequest::from_value(&v).unwrap();
+        let from_market = market.quote(&req).unwrap();
+        let own = market.quote_given(&req, GivenFields::of(&v)).unwrap();
+        // Derived carbon (§8.1) makes the energy-only candidate dearer on the dirtier grid.
+        assert!(from_market.candidates[0].cost > own.candidates[0].cost);
     }
 }

@@ -51,8 +51,8 @@ pub use market::{
     MarketSnapshot, ResourceStatus, SystemClock,
 };
 pub use request::{
-    CandidateQuote, CandidateRequest, Direction, PriceError, PriceRequest, Quote, QuoteStatus,
-    price,
+    CandidateQuote, CandidateRequest, Direction, GivenFields, PriceError, PriceRequest, Quote,
+    QuoteStatus, price, usage_from_value,
 };
 pub use select::{
     CandidateOutcome, Rejection, Selection, SelectionInput, Solution, TIE_EPSILON, select,

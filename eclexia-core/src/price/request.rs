@@ -182,6 +182,81 @@ fn amount_map(v: &Value, field: &str) -> Result<[Option<f64>; RESOURCE_COUNT], P
     Ok(out)
 }
 
+/// Which of the fields a host's market can supply a request gave itself (§9.7: "when the
+/// request leaves out budgets, usage, price book or intensity, the market's current values
+/// are used"). [`PriceRequest`] fills absent fields with the §9.7 defaults, so this is
+/// read from the JSON before it is validated.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct GivenFields {
+    /// `budgets` was present.
+    pub budgets: bool,
+    /// `usage` was present.
+    pub usage: bool,
+    /// `price_book` was present.
+    pub price_book: bool,
+    /// `carbon_intensity` was present.
+    pub carbon_intensity: bool,
+}
+
+impl GivenFields {
+    /// The fields present in a request object (a present `null` counts as given).
+    ///
+    /// ```
+    /// use eclexia_core::price::GivenFields;
+    /// let v = serde_json::json!({"usage": {}, "candidates": []});
+    /// let g = GivenFields::of(&v);
+    /// assert!(g.usage && !g.budgets && !g.price_book && !g.carbon_intensity);
+    /// ```
+    pub fn of(request: &Value) -> GivenFields {
+        let has = |k: &str| request.get(k).is_some();
+        GivenFields {
+            budgets: has("budgets"),
+            usage: has("usage"),
+            price_book: has("price_book"),
+            carbon_intensity: has("carbon_intensity"),
+        }
+    }
+}
+
+/// Parses recorded usage such as `{"energy": "12J", "time": "30ms"}` (unit strings or
+/// numbers in canonical units) into canonical amounts; absent resources are 0. Errors name
+/// the field (`energy: expected an energy amount such as "100J", found "10s"`).
+///
+/// ```
+/// use eclexia_core::price::usage_from_value;
+/// let v = serde_json::json!({"energy": "12J", "latency": "30ms"});
+/// assert_eq!(usage_from_value(&v).unwrap(), [12.0, 0.03, 0.0, 0.0, 0.0, 0.0]);
+/// assert!(usage_from_value(&serde_json::json!({"energy": "1s"})).is_err());
+/// ```
+pub fn usage_from_value(value: &Value) -> Result<ResourceVec, PriceError> {
+    let obj = value.as_object().ok_or_else(|| {
+        PriceError::invalid(
+            "usage",
+            format!(
+                "expected an object such as {{\"energy\": \"12J\"}}, found {}",
+                kind_of(value)
+            ),
+        )
+    })?;
+    let mut out = [None; RESOURCE_COUNT];
+    for (key, v) in obj {
+        let r = Resource::from_name(key).ok_or_else(|| {
+            PriceError::invalid(
+                key.as_str(),
+                "unknown resource (expected energy, time, carbon, memory, network or compute)",
+            )
+        })?;
+        if out[r.index()].is_some() {
+            return Err(PriceError::invalid(
+                key.as_str(),
+                format!("{r} is given twice"),
+            ));
+        }
+        out[r.index()] = Some(amount_value(r, v, key)?);
+    }
+    Ok(out.map(|a| a.unwrap_or(0.0)))
+}
+
 impl PriceRequest {
     /// Parses and validates a §9.7 request.
     ///
