@@ -43,6 +43,12 @@ enum Command {
     /// Back up or restore the persistent price state.
     State(state_cmd::StateArgs),
     /// Run the sidecar: probes, pricing API, Prometheus metrics, persistent price state.
+    ///
+    /// Once both listeners are bound it prints one line on standard output,
+    /// `eclexia serve: api=ADDR metrics=ADDR`, with the bound addresses (useful with port
+    /// 0); logs go to standard error. SIGTERM or SIGINT: readiness turns 503, in-flight
+    /// requests finish, the state is saved, exit 0. `ECLEXIA_API_TOKEN` (environment only)
+    /// makes `/v1/*` require `Authorization: Bearer <token>`.
     Serve(serve::ServeArgs),
 }
 

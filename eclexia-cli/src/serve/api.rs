@@ -165,7 +165,12 @@ async fn observe(State(s): State<Arc<Shared>>, req: Request, next: Next) -> Resp
     let path = req.uri().path().to_owned();
     let route = route_label(&path);
     let response = match authorize(&s, &req, &path) {
-        Err(e) => e.into_response(),
+        Err(e) => {
+            let mut r = e.into_response();
+            r.headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            r
+        }
         Ok(()) => next.run(req).await,
     };
     let response = ensure_json(response);
