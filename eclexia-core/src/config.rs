@@ -520,14 +520,7 @@ fn amount(file: &str, key: &str, r: Resource, v: &Value) -> Result<Option<f64>, 
             key,
             format!(
                 "expected {} such as \"{}\", found {}",
-                match r {
-                    Resource::Energy => "an energy amount",
-                    Resource::Time => "a time amount",
-                    Resource::Carbon => "a carbon amount",
-                    Resource::Memory => "a memory amount",
-                    Resource::Network => "a network amount",
-                    Resource::Compute => "a compute amount",
-                },
+                crate::price::resource_kind(r),
                 crate::price::resource_amount_example(r),
                 describe(other)
             ),

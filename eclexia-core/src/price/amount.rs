@@ -61,7 +61,7 @@ impl fmt::Display for AmountError {
 impl std::error::Error for AmountError {}
 
 /// "an energy amount", "a time amount", … as used in messages.
-fn resource_kind(r: Resource) -> &'static str {
+pub fn resource_kind(r: Resource) -> &'static str {
     match r {
         Resource::Energy => "an energy amount",
         Resource::Time => "a time amount",

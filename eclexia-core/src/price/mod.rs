@@ -44,7 +44,7 @@ mod select;
 use serde::{Deserialize, Serialize};
 
 pub use crate::units::Resource;
-pub use amount::{AmountError, parse_amount, resource_amount_example};
+pub use amount::{AmountError, parse_amount, resource_amount_example, resource_kind};
 pub use curve::{market_price, market_prices, utilisation};
 pub use market::{
     CarbonValue, Clock, DEFAULT_WINDOW_SECONDS, ManualClock, Market, MarketPrices, MarketSettings,
