@@ -1,6 +1,12 @@
 //! `select()` (the VM's entry) and `price()` (the JSON-facing wrapper) on 6 resources × 16
 //! candidates, with and without the LP of LANGUAGE §9.4; plus the maintained solver on the
-//! same LP for comparison. Figures: docs/PERFORMANCE.md.
+//! same LP for comparison. Figures: docs/PERFORMANCE.md. `--features mimalloc` measures
+//! with the allocator the `eclexia` binary ships.
+
+
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::hint::black_box;
 
