@@ -7,18 +7,8 @@ use eclexia_core::price::{
     ManualClock, Market, MarketSettings, PriceRequest, QuoteStatus, Resource, price,
 };
 
-const SECTION_9_7_REQUEST: &str = r#"{
-  "budgets":   {"energy": "100J", "time": "1s"},
-  "usage":     {"energy": "80J"},
-  "caps":      {"energy": "50J"},
-  "objective": [["minimize", "time"]],
-  "candidates": [
-    {"name": "a", "provides": {"energy": "30J", "time": "1ms"}},
-    {"name": "b", "provides": {"energy": "8J",  "time": "40ms"}, "eligible": true}
-  ],
-  "price_book": {"energy": {"base": 1.0, "multiplier": 4.0}},
-  "carbon_intensity": 400.0
-}"#;
+/// LANGUAGE §9.7's request, shared by the tests that quote it.
+const SECTION_9_7_REQUEST: &str = include_str!("../../tests/fixtures/price-request-9.7.json");
 
 /// §9.7's response with the white space removed.
 const SECTION_9_7_RESPONSE: &str = concat!(

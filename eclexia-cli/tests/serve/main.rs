@@ -139,18 +139,8 @@ fn usage_records_and_rejects_bad_amounts() {
     );
 }
 
-const EXAMPLE_97: &str = r#"{
-  "budgets":   {"energy": "100J", "time": "1s"},
-  "usage":     {"energy": "80J"},
-  "caps":      {"energy": "50J"},
-  "objective": [["minimize", "time"]],
-  "candidates": [
-    {"name": "a", "provides": {"energy": "30J", "time": "1ms"}},
-    {"name": "b", "provides": {"energy": "8J",  "time": "40ms"}, "eligible": true}
-  ],
-  "price_book": {"energy": {"base": 1.0, "multiplier": 4.0}},
-  "carbon_intensity": 400.0
-}"#;
+/// LANGUAGE §9.7's request, shared by the tests that quote it.
+const EXAMPLE_97: &str = include_str!("../../../tests/fixtures/price-request-9.7.json");
 
 #[test]
 fn price_answers_the_spec_example_and_uses_the_market() {
