@@ -5,6 +5,7 @@
 mod check_cmd;
 mod output;
 mod price_cmd;
+mod run_cmd;
 mod serve;
 mod state_cmd;
 
@@ -36,6 +37,9 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Check and run a program: output to stdout, diagnostics to stderr, exit codes of
+    /// LANGUAGE §12.4 (0 ok, 1 usage, 2 check, 3 run-time, 4 resource, 5 limit).
+    Run(run_cmd::RunArgs),
     /// Check programs (parse, types, dimensions, annotations) without running them.
     Check(check_cmd::CheckArgs),
     /// Price a LANGUAGE §9.7 request (JSON from FILE or standard input).
@@ -68,6 +72,7 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
+        Command::Run(args) => run_cmd::run(&args),
         Command::Check(args) => check_cmd::run(&args),
         Command::Price(args) => price_cmd::run(&args),
         Command::State(args) => state_cmd::run(&args),

@@ -29,7 +29,8 @@ pub enum Color {
 }
 
 impl Color {
-    fn enabled(self) -> bool {
+    /// Whether to colour, given the terminal and `NO_COLOR`.
+    pub fn enabled(self) -> bool {
         match self {
             Color::Always => true,
             Color::Never => false,

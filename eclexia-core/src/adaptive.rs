@@ -8,6 +8,8 @@
 //!
 //! Used by the evaluator (being built: issue 4); self-contained and tested on its own.
 
+use std::sync::Arc;
+
 use crate::diagnostic::ErrorCode;
 use crate::meter::{Meter, Violation};
 use crate::price::{CandidateOutcome, PriceBook, ResourceVec, SelectionInput, Solution, select};
@@ -27,6 +29,8 @@ pub struct AdaptivePlan {
     /// Weights from `@optimize` (§8.4): 1 minimise, -1 maximise, 0 not mentioned; all 1
     /// without `@optimize`.
     pub weights: ResourceVec,
+    /// Envelope scope names `f/solution`, built once.
+    scopes: Vec<Arc<str>>,
 }
 
 /// The solution an adaptive call selected.
@@ -36,11 +40,34 @@ pub struct Choice {
     pub index: usize,
     /// Its cost (§8.4).
     pub cost: f64,
-    /// The resources whose envelopes were pushed (to pop after the body).
-    pub envelopes: Vec<Resource>,
+    /// The resources whose envelopes were pushed (bit `r.index()`), to pop after the body.
+    pub envelopes: u8,
 }
 
 impl AdaptivePlan {
+    /// A plan for function `name` with solutions (names and vectors in declaration
+    /// order), caps and weights.
+    pub fn new(
+        name: String,
+        solution_names: Vec<String>,
+        solutions: Vec<Solution>,
+        caps: ResourceVec,
+        weights: ResourceVec,
+    ) -> AdaptivePlan {
+        let scopes = solution_names
+            .iter()
+            .map(|s| Arc::from(format!("{name}/{s}").as_str()))
+            .collect();
+        AdaptivePlan {
+            name,
+            solution_names,
+            solutions,
+            caps,
+            weights,
+            scopes,
+        }
+    }
+
     /// Selects and charges for one call (§8.2 steps 3–5): `eligible[i]` is solution i's
     /// guard. On success the chosen solution's vector has been charged to the top frames
     /// and its envelopes pushed; call [`AdaptivePlan::finish`] after the body.
@@ -51,13 +78,13 @@ impl AdaptivePlan {
     /// use eclexia_core::price::{PriceBook, Solution};
     /// // LANGUAGE §8.4's worked example: cpu is selected.
     /// let s = |e: f64, t: f64| Solution::new([e, t, 0.0, 0.0, 0.0, 0.0], [true, true, false, false, false, false]);
-    /// let plan = AdaptivePlan {
-    ///     name: "render".into(),
-    ///     solution_names: vec!["gpu".into(), "cpu".into(), "cache".into()],
-    ///     solutions: vec![s(90.0, 0.002), s(25.0, 0.030), s(3.0, 0.400)],
-    ///     caps: [f64::INFINITY; 6],
-    ///     weights: [1.0; 6],
-    /// };
+    /// let plan = AdaptivePlan::new(
+    ///     "render".into(),
+    ///     vec!["gpu".into(), "cpu".into(), "cache".into()],
+    ///     vec![s(90.0, 0.002), s(25.0, 0.030), s(3.0, 0.400)],
+    ///     [f64::INFINITY; 6],
+    ///     [1.0; 6],
+    /// );
     /// let mut meter = Meter::new([None; 6]);
     /// let choice = plan.call(&[true, true, true], &mut meter, &PriceBook::default(), 400.0).unwrap();
     /// assert_eq!(plan.solution_names[choice.index], "cpu");
@@ -117,13 +144,13 @@ impl AdaptivePlan {
             }
         }
         // Step 5: an envelope per declared resource (derived carbon opens none).
-        let scope = format!("{}/{}", self.name, self.solution_names[index]);
+        let scope = &self.scopes[index];
         let solution = &self.solutions[index];
-        let mut envelopes = Vec::new();
+        let mut envelopes = 0u8;
         for r in Resource::ALL {
             if solution.declared[r.index()] {
-                meter.push(r, &scope, solution.provides[r.index()]);
-                envelopes.push(r);
+                meter.push(r, scope, solution.provides[r.index()]);
+                envelopes |= 1 << r.index();
             }
         }
         Ok(Choice {
@@ -135,8 +162,10 @@ impl AdaptivePlan {
 
     /// Pops the envelopes of a finished (or failed) solution body.
     pub fn finish(&self, choice: &Choice, meter: &mut Meter) {
-        for r in &choice.envelopes {
-            meter.pop(*r);
+        for r in Resource::ALL {
+            if choice.envelopes & (1 << r.index()) != 0 {
+                meter.pop(r);
+            }
         }
     }
 }
@@ -155,16 +184,16 @@ mod tests {
     }
 
     fn plan(solutions: Vec<(&str, [f64; 6], &[Resource])>) -> AdaptivePlan {
-        AdaptivePlan {
-            name: "f".into(),
-            solution_names: solutions.iter().map(|s| s.0.to_string()).collect(),
-            solutions: solutions
+        AdaptivePlan::new(
+            "f".into(),
+            solutions.iter().map(|s| s.0.to_string()).collect(),
+            solutions
                 .iter()
                 .map(|s| Solution::new(s.1, declared(s.2)))
                 .collect(),
-            caps: [f64::INFINITY; 6],
-            weights: [1.0; 6],
-        }
+            [f64::INFINITY; 6],
+            [1.0; 6],
+        )
     }
 
     fn run(p: &AdaptivePlan, eligible: &[bool], meter: &mut Meter) -> Result<Choice, Violation> {
@@ -186,11 +215,11 @@ mod tests {
         assert_eq!(m.root_usage()[Energy.index()], 25.0);
         assert_eq!(m.root_usage()[Carbon.index()], 25.0 * 400.0 / 3_600_000.0);
         // Envelopes for energy and time, none for derived carbon.
-        assert_eq!(c.envelopes, vec![Energy, Time]);
-        assert_eq!(m.top(Energy).name, "f/cpu");
-        assert_eq!(m.top(Carbon).name, "<root>");
+        assert_eq!(c.envelopes, 0b11);
+        assert_eq!(&*m.top(Energy).name, "f/cpu");
+        assert_eq!(&*m.top(Carbon).name, "<root>");
         p.finish(&c, &mut m);
-        assert_eq!(m.top(Energy).name, "<root>");
+        assert_eq!(&*m.top(Energy).name, "<root>");
     }
 
     #[test]
@@ -230,6 +259,6 @@ mod tests {
         let c = run(&p, &[true, true], &mut m).unwrap();
         assert_eq!(c.index, 1);
         assert_eq!(m.root_usage()[Carbon.index()], 0.0);
-        assert_eq!(c.envelopes, vec![Energy, Carbon]);
+        assert_eq!(c.envelopes, 0b101);
     }
 }

@@ -327,6 +327,8 @@ impl Diagnostics {
     }
 
     /// Only the header and `-->` lines of every diagnostic, one per line.
+    /// The fixed header lines of §12.3 (`error[…]` and `  --> file:line:col`) of every
+    /// diagnostic, without snippets.
     pub fn headers(&self) -> String {
         let mut out = String::new();
         for d in &self.items {

@@ -29,8 +29,10 @@
 pub mod adaptive;
 pub mod carbon;
 pub mod check;
+pub mod compile;
 pub mod config;
 pub mod diagnostic;
+pub mod engine;
 pub mod meter;
 pub mod price;
 pub mod span;
@@ -38,6 +40,7 @@ pub mod state;
 pub mod syntax;
 pub mod units;
 pub mod value;
+pub mod vm;
 
 mod program;
 mod stack;
@@ -45,9 +48,13 @@ mod stack;
 pub use carbon::{CarbonFeed, CarbonSource};
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Diagnostics, ErrorCode, ErrorKind};
+pub use engine::{
+    CancelHandle, Engine, EngineBuilder, Outcome, OutputSink, RuntimeError, Selection,
+};
 pub use price::{Market, PriceError, PriceRequest, Quote, price};
 pub use program::{CompileOptions, Program, compile, compile_bytes};
 pub use state::StateStore;
+pub use value::Value;
 
 /// The version of the SDK (the crate version).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -10,6 +10,8 @@
 //!
 //! Used by the evaluator (being built: issue 4); self-contained and tested on its own.
 
+use std::sync::Arc;
+
 use crate::diagnostic::ErrorCode;
 use crate::price::{PriceBook, market_price};
 use crate::units::{Resource, format_quantity};
@@ -18,7 +20,7 @@ use crate::units::{Resource, format_quantity};
 #[derive(Clone, Debug, PartialEq)]
 pub struct Frame {
     /// `<root>`, the function's name, or `f/solution` for an envelope.
-    pub name: String,
+    pub name: Arc<str>,
     /// The bound, in canonical units (`f64::INFINITY` when unlimited).
     pub limit: f64,
     /// What has been charged to this scope.
@@ -53,9 +55,10 @@ impl Meter {
     /// assert_eq!(v.message, "energy budget exceeded in '<root>': used 11J, limit 10J");
     /// ```
     pub fn new(budgets: [Option<f64>; 6]) -> Meter {
+        let root_name: Arc<str> = Arc::from("<root>");
         let root = |b: Option<f64>| {
             vec![Frame {
-                name: "<root>".to_string(),
+                name: root_name.clone(),
                 limit: b.unwrap_or(f64::INFINITY),
                 used: 0.0,
             }]
@@ -121,19 +124,25 @@ impl Meter {
     /// once): a zero bound is E0602 before anything is charged; then each bound is
     /// reserved from the caller's scope in resource order, and a frame per bound is
     /// pushed. On error nothing stays pushed (charges already made stay, as the model says).
-    pub fn enter(&mut self, function: &str, bounds: &[(Resource, f64)]) -> Result<(), Violation> {
-        let mut ordered: Vec<(Resource, f64)> = bounds.to_vec();
-        ordered.sort_by_key(|(r, _)| *r);
+    ///
+    /// `bounds` must be in resource order (as compiled functions keep them).
+    pub fn enter(
+        &mut self,
+        function: &Arc<str>,
+        bounds: &[(Resource, f64)],
+    ) -> Result<(), Violation> {
+        let ordered = bounds;
+        debug_assert!(ordered.windows(2).all(|w| w[0].0 < w[1].0));
         if let Some((r, _)) = ordered.iter().find(|(_, b)| *b == 0.0) {
             return Err(Violation {
                 code: ErrorCode::E0602,
                 message: format!("'{function}' has a zero {} budget", r.name()),
             });
         }
-        for &(r, b) in &ordered {
+        for &(r, b) in ordered {
             self.charge(r, b)?;
         }
-        for &(r, b) in &ordered {
+        for &(r, b) in ordered {
             self.push(r, function, b);
         }
         Ok(())
@@ -147,9 +156,9 @@ impl Meter {
     }
 
     /// Pushes a frame without reserving: a solution envelope (§8.2 step 5).
-    pub fn push(&mut self, r: Resource, name: &str, limit: f64) {
+    pub fn push(&mut self, r: Resource, name: &Arc<str>, limit: f64) {
         self.stacks[r.index()].push(Frame {
-            name: name.to_string(),
+            name: name.clone(),
             limit,
             used: 0.0,
         });
@@ -178,11 +187,11 @@ mod tests {
         // @requires(energy: 15J) fn part() { }
         // @requires(energy: 25J) fn whole() { part(); part() }
         let mut m = unlimited();
-        m.enter("main", &[]).unwrap();
-        m.enter("whole", &[(Energy, 25.0)]).unwrap();
-        m.enter("part", &[(Energy, 15.0)]).unwrap();
+        m.enter(&Arc::from("main"), &[]).unwrap();
+        m.enter(&Arc::from("whole"), &[(Energy, 25.0)]).unwrap();
+        m.enter(&Arc::from("part"), &[(Energy, 15.0)]).unwrap();
         m.exit(&[(Energy, 15.0)]);
-        let v = m.enter("part", &[(Energy, 15.0)]).unwrap_err();
+        let v = m.enter(&Arc::from("part"), &[(Energy, 15.0)]).unwrap_err();
         assert_eq!(v.code, ErrorCode::E0601);
         assert_eq!(
             v.message,
@@ -196,7 +205,7 @@ mod tests {
         // from its own 10J.
         let mut m = unlimited();
         for _ in 0..10 {
-            m.enter("fact", &[(Energy, 10.0)]).unwrap();
+            m.enter(&Arc::from("fact"), &[(Energy, 10.0)]).unwrap();
         }
         assert_eq!(m.used(Energy), 0.0);
         for _ in 0..10 {
@@ -208,7 +217,9 @@ mod tests {
     #[test]
     fn zero_bound_is_refused_before_any_charge() {
         let mut m = unlimited();
-        let v = m.enter("f", &[(Energy, 5.0), (Time, 0.0)]).unwrap_err();
+        let v = m
+            .enter(&Arc::from("f"), &[(Energy, 5.0), (Time, 0.0)])
+            .unwrap_err();
         assert_eq!(v.code, ErrorCode::E0602);
         assert_eq!(v.message, "'f' has a zero time budget");
         assert_eq!(m.used(Energy), 0.0);
@@ -217,7 +228,9 @@ mod tests {
     #[test]
     fn reservation_order_is_energy_then_time() {
         let mut m = Meter::new([Some(1.0), Some(1.0), None, None, None, None]);
-        let v = m.enter("f", &[(Time, 5.0), (Energy, 5.0)]).unwrap_err();
+        let v = m
+            .enter(&Arc::from("f"), &[(Energy, 5.0), (Time, 5.0)])
+            .unwrap_err();
         assert!(
             v.message.starts_with("energy budget exceeded in '<root>'"),
             "{}",
@@ -244,7 +257,7 @@ mod tests {
         let book = PriceBook::default();
         let mut m = unlimited();
         assert_eq!(m.market_price(Energy, &book), 1.0);
-        m.enter("f", &[(Energy, 200.0)]).unwrap();
+        m.enter(&Arc::from("f"), &[(Energy, 200.0)]).unwrap();
         m.charge(Energy, 100.0).unwrap();
         assert_eq!(m.market_price(Energy, &book), 2.0);
         m.charge(Energy, 100.0).unwrap();
@@ -256,7 +269,7 @@ mod tests {
     fn envelopes_bound_solution_bodies() {
         let mut m = unlimited();
         m.charge(Energy, 5.0).unwrap();
-        m.push(Energy, "render/cpu", 5.0);
+        m.push(Energy, &Arc::from("render/cpu"), 5.0);
         m.charge(Energy, 3.0).unwrap();
         let v = m.charge(Energy, 3.0).unwrap_err();
         assert_eq!(
@@ -266,7 +279,7 @@ mod tests {
         m.pop(Energy);
         assert_eq!(m.used(Energy), 5.0);
         m.pop(Energy); // the root stays
-        assert_eq!(m.top(Energy).name, "<root>");
+        assert_eq!(&*m.top(Energy).name, "<root>");
     }
 
     #[test]

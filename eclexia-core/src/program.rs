@@ -45,6 +45,7 @@ struct ProgramInner {
     ast: Ast,
     interner: Interner,
     checked: Checked,
+    code: crate::compile::Code,
 }
 
 impl Program {
@@ -71,6 +72,17 @@ impl Program {
     /// What the checker found out: expression types and item signatures.
     pub fn checked(&self) -> &Checked {
         &self.inner.checked
+    }
+
+    /// The bytecode the evaluator runs.
+    pub(crate) fn code(&self) -> &crate::compile::Code {
+        &self.inner.code
+    }
+
+    /// The number of parameters of top-level function `name`, if it exists.
+    pub fn function_arity(&self, name: &str) -> Option<usize> {
+        let id = self.inner.checked.entry_points.get(name)?;
+        Some(self.inner.checked.fns[id.0 as usize].params.len())
     }
 
     /// Whether a top-level function (plain or adaptive) of this name exists.
@@ -107,18 +119,23 @@ pub fn compile(source: &str, opts: &CompileOptions) -> Result<Program, Diagnosti
     if !errors.is_empty() {
         return Err(Diagnostics::new(&opts.file_name, source, errors));
     }
-    match check::check(&ast, &interner, source) {
-        Ok(checked) => Ok(Program {
-            inner: Arc::new(ProgramInner {
-                file_name: opts.file_name.clone(),
-                source: source.to_string(),
-                ast,
-                interner,
-                checked,
-            }),
+    let (checked, code) = match check::check_items(&ast, &interner, source) {
+        Ok((checked, items)) => {
+            let code = crate::compile::compile(&checked, &items, &interner, source);
+            (checked, code)
+        }
+        Err(errors) => return Err(Diagnostics::new(&opts.file_name, source, errors)),
+    };
+    Ok(Program {
+        inner: Arc::new(ProgramInner {
+            file_name: opts.file_name.clone(),
+            source: source.to_string(),
+            ast,
+            interner,
+            checked,
+            code,
         }),
-        Err(errors) => Err(Diagnostics::new(&opts.file_name, source, errors)),
-    }
+    })
 }
 
 /// Compiles source given as bytes: invalid UTF-8 is `ParseError` E0103 at the first bad

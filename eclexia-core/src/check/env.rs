@@ -107,8 +107,10 @@ pub(crate) struct Scope {
 
 /// Method tables are keyed by the head of the receiver's type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(crate) enum NomKey {
+pub enum NomKey {
+    /// A struct or enum.
     Adt(AdtId),
+    /// A primitive type (see [`nom_key`] for the numbering).
     Prim(u8),
 }
 

@@ -10,7 +10,7 @@
 //! Invariant: an expression that produced a diagnostic has type [`Ty::Error`], which
 //! unifies with everything and silences every rule that would look at it (§12.3).
 
-mod builtins;
+pub(crate) mod builtins;
 mod env;
 mod expr;
 mod items;
@@ -26,8 +26,9 @@ use crate::span::Span;
 use crate::syntax::ast::{Ast, ExprId};
 use crate::syntax::token::{Interner, Symbol};
 
+pub(crate) use env::Body;
 use env::Env;
-pub use env::{AdtInfo, AdtKind, FnId, FnInfo, VData, VariantInfo};
+pub use env::{AdtInfo, AdtKind, FnId, FnInfo, NomKey, VData, VariantInfo};
 use types::{AdtId, Subst, Ty};
 
 /// The result of checking: what later stages need to know about the program.
@@ -52,8 +53,30 @@ pub struct Checked {
     pub captured: std::collections::HashSet<ExprId>,
 }
 
+/// What the bytecode compiler needs besides [`Checked`]: the declarations behind the
+/// checker's ids (borrowed from the syntax tree) and the method tables.
+pub(crate) struct Items<'a> {
+    /// The declaration of each function id.
+    pub bodies: Vec<Body<'a>>,
+    /// Constant declarations by constant id.
+    pub consts: Vec<&'a crate::syntax::ast::ConstDecl>,
+    /// `(receiver type, method name)` → method, for dispatching trait methods.
+    pub methods: Vec<((env::NomKey, Symbol), FnId)>,
+    /// Functions declared in a trait, with their names.
+    pub trait_methods: Vec<(FnId, Symbol)>,
+}
+
 /// Checks a parsed program. `source` is needed for operator spellings in messages.
 pub fn check(ast: &Ast, interner: &Interner, source: &str) -> Result<Checked, Vec<RawDiagnostic>> {
+    check_items(ast, interner, source).map(|(c, _)| c)
+}
+
+/// [`check`], also returning the [`Items`] the bytecode compiler walks.
+pub(crate) fn check_items<'a>(
+    ast: &'a Ast,
+    interner: &'a Interner,
+    source: &'a str,
+) -> Result<(Checked, Items<'a>), Vec<RawDiagnostic>> {
     let mut cx = Checker {
         interner,
         source,
@@ -87,7 +110,18 @@ pub fn check(ast: &Ast, interner: &Interner, source: &str) -> Result<Checked, Ve
         .map(|(sym, id)| (interner.name(sym).to_string(), id))
         .collect();
     let captured = cx.captures.values().flatten().copied().collect();
-    Ok(Checked {
+    let items = Items {
+        bodies: cx.env.fn_slots.iter().map(|s| s.body).collect(),
+        consts: cx.env.consts.iter().map(|c| c.decl).collect(),
+        methods: cx.env.methods.iter().map(|(k, v)| (*k, *v)).collect(),
+        trait_methods: cx
+            .env
+            .traits
+            .iter()
+            .flat_map(|t| t.methods.iter().map(|m| (m.2, m.0)))
+            .collect(),
+    };
+    let checked = Checked {
         expr_types,
         fns: cx.env.fns,
         adts: cx.env.adts,
@@ -95,7 +129,8 @@ pub fn check(ast: &Ast, interner: &Interner, source: &str) -> Result<Checked, Ve
         res: cx.res,
         captures: cx.captures,
         captured,
-    })
+    };
+    Ok((checked, items))
 }
 
 /// Per-function (or closure) state while checking a body.
