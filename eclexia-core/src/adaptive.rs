@@ -89,7 +89,7 @@ impl AdaptivePlan {
     /// let choice = plan.call(&[true, true, true], &mut meter, &PriceBook::default(), 400.0).unwrap();
     /// assert_eq!(plan.solution_names[choice.index], "cpu");
     /// assert_eq!(meter.root_usage()[0], 25.0); // charged to the caller's scope
-    /// assert_eq!(meter.top(eclexia_core::units::Resource::Energy).name, "render/cpu");
+    /// assert_eq!(&*meter.top(eclexia_core::units::Resource::Energy).name, "render/cpu");
     /// ```
     pub fn call(
         &self,
