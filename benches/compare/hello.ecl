@@ -1,0 +1,4 @@
+// Start-up time. Prints hello.
+fn main() {
+    println("hello");
+}

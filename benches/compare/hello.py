@@ -1,0 +1,2 @@
+# Start-up time. Prints hello.
+print("hello")

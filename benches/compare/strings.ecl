@@ -1,0 +1,10 @@
+// Appends one character to a string 200,000 times. Prints 200000.
+fn main() {
+    let mut s = "";
+    let mut i = 0;
+    while i < 200000 {
+        s = s + "x";
+        i += 1;
+    }
+    println(len(s));
+}
