@@ -52,6 +52,9 @@ pub struct RunArgs {
     /// When to colour diagnostics.
     #[arg(long, value_enum, default_value_t)]
     color: Color,
+    /// Print the compiled bytecode to stderr before running (debugging aid).
+    #[arg(long, hide = true)]
+    dump_bytecode: bool,
 }
 
 /// Program output to stdout, remembering whether the reader went away.
@@ -151,6 +154,9 @@ pub fn run(args: &RunArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if args.dump_bytecode {
+        eprint!("{}", program.disassemble());
+    }
     let entry = args.entry.as_deref().unwrap_or("main");
     if let Some(name) = &args.entry {
         match program.function_arity(name) {

@@ -100,22 +100,14 @@ impl Meter {
     }
 
     /// Charges `amount` (≥ 0) of `r` to its top frame (§7.3).
+    #[inline]
     pub fn charge(&mut self, r: Resource, amount: f64) -> Result<(), Violation> {
         let top = self.stacks[r.index()]
             .last_mut()
             .expect("the root frame is never popped");
         top.used += amount;
         if top.used > top.limit {
-            return Err(Violation {
-                code: ErrorCode::E0601,
-                message: format!(
-                    "{} budget exceeded in '{}': used {}, limit {}",
-                    r.name(),
-                    top.name,
-                    format_quantity(top.used, r.dim()),
-                    format_quantity(top.limit, r.dim())
-                ),
-            });
+            return Err(exceeded(r, top));
         }
         Ok(())
     }
@@ -170,6 +162,23 @@ impl Meter {
         if s.len() > 1 {
             s.pop();
         }
+    }
+}
+
+/// The E0601 message for `frame` of `r` (kept out of line: charging is hot, failing is
+/// not).
+#[cold]
+#[inline(never)]
+fn exceeded(r: Resource, frame: &Frame) -> Violation {
+    Violation {
+        code: ErrorCode::E0601,
+        message: format!(
+            "{} budget exceeded in '{}': used {}, limit {}",
+            r.name(),
+            frame.name,
+            format_quantity(frame.used, r.dim()),
+            format_quantity(frame.limit, r.dim())
+        ),
     }
 }
 

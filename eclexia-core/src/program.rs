@@ -85,6 +85,12 @@ impl Program {
         Some(self.inner.checked.fns[id.0 as usize].params.len())
     }
 
+    /// A listing of the compiled bytecode (for debugging; the format is not stable).
+    #[doc(hidden)]
+    pub fn disassemble(&self) -> String {
+        self.inner.code.disassemble()
+    }
+
     /// Whether a top-level function (plain or adaptive) of this name exists.
     pub fn has_function(&self, name: &str) -> bool {
         self.inner.checked.entry_points.contains_key(name)

@@ -83,6 +83,18 @@ pub enum CmpOp {
 }
 
 impl CmpOp {
+    /// The comparison that holds exactly when this one does not (on a total order).
+    pub fn negate(self) -> CmpOp {
+        match self {
+            CmpOp::Eq => CmpOp::Ne,
+            CmpOp::Ne => CmpOp::Eq,
+            CmpOp::Lt => CmpOp::Ge,
+            CmpOp::Ge => CmpOp::Lt,
+            CmpOp::Le => CmpOp::Gt,
+            CmpOp::Gt => CmpOp::Le,
+        }
+    }
+
     /// Applies the comparison to an ordering.
     #[inline]
     pub fn test(self, o: std::cmp::Ordering) -> bool {
@@ -206,8 +218,10 @@ pub enum Op {
     Not(Reg, Reg),
     BitNot(Reg, Reg),
     Cmp(CmpOp, CmpKind, Reg, Reg, Reg),
-    /// `if !(b op c) goto t` on Ints.
-    JumpIfNotCmpI(CmpOp, Reg, Reg, u32),
+    /// `if b op c goto t` on Ints.
+    JumpCmpI(CmpOp, Reg, Reg, u32),
+    /// `if b op k goto t` on an Int and a constant.
+    JumpCmpIK(CmpOp, Reg, i32, u32),
     /// `a = b + c` on strings.
     Concat(Reg, Reg, Reg),
     /// `a = a + b` on strings, in place when `a` is unshared.
@@ -392,6 +406,25 @@ pub struct AdtNames {
     pub fields: Vec<String>,
     /// Enum variants: name and, for struct variants, field names.
     pub variants: Vec<(String, Option<Vec<String>>)>,
+}
+
+impl Code {
+    /// A human-readable listing of every proto (for debugging and performance work).
+    pub fn disassemble(&self) -> String {
+        use std::fmt::Write as _;
+        let mut out = String::new();
+        for (i, p) in self.protos.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "proto {i} {} ({:?}, {} params, {} regs)",
+                p.name, p.kind, p.nparams, p.nregs
+            );
+            for (pc, op) in p.code.iter().enumerate() {
+                let _ = writeln!(out, "  {pc:4}  {op:?}");
+            }
+        }
+        out
+    }
 }
 
 impl crate::vm::val::Names for Code {

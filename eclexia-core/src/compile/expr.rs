@@ -43,6 +43,26 @@ fn dim_of(k: K) -> Dim {
     }
 }
 
+/// An Int literal that fits an instruction's immediate operand.
+fn small_int(e: &Expr) -> Option<i32> {
+    match e.kind {
+        ExprKind::Int(i) => i32::try_from(i).ok(),
+        ExprKind::Paren(ref x) => small_int(x),
+        _ => None,
+    }
+}
+
+/// Whether `e` creates a closure (compiling it twice would make two functions).
+fn has_closures(e: &Expr) -> bool {
+    let mut found = false;
+    visit(e, &mut |x| {
+        if matches!(x.kind, ExprKind::Closure(..)) {
+            found = true;
+        }
+    });
+    found
+}
+
 /// Whether evaluating `e` could assign a local (only statements inside blocks can).
 fn has_blocks(e: &Expr) -> bool {
     let mut found = false;
@@ -142,7 +162,7 @@ impl<'a> Emitter<'a> {
             ExprKind::If(branches, els) => {
                 let mut ends = Vec::new();
                 for br in branches {
-                    let fail = self.condition(&br.cond);
+                    let fail = self.condition(&br.cond, false);
                     self.block(&br.block, dst);
                     ends.push(self.emit(Op::Jump(0)));
                     self.patch(fail);
@@ -159,20 +179,32 @@ impl<'a> Emitter<'a> {
             }
             ExprKind::Match(s, arms) => self.match_expr(e, s, arms, dst),
             ExprKind::While(c, body) => {
+                // Simple conditions are tested again at the bottom (loop inversion), so an
+                // iteration costs one conditional jump instead of a test and a jump back.
+                let invert = !has_blocks(c) && !has_closures(c);
                 let top = self.pc();
-                let exit = self.condition(c);
+                let exit = self.condition(c, false);
+                let body_start = self.pc();
                 self.at = e.span;
                 self.emit(Op::LoopMeter);
                 self.f.loops.push(LoopCx {
                     dst: None,
                     breaks: Vec::new(),
-                    continue_to: top,
+                    continue_to: if invert { None } else { Some(top) },
+                    continues: Vec::new(),
                 });
-                let t = self.alloc();
-                self.block(body, t);
-                self.emit(Op::Jump(top));
+                self.block_void(body);
+                let mut cx = self.f.loops.pop().expect("loop pushed");
+                for j in std::mem::take(&mut cx.continues) {
+                    self.patch(j);
+                }
+                if invert {
+                    let again = self.condition(c, true);
+                    self.patch_to(again, body_start);
+                } else {
+                    self.emit(Op::Jump(top));
+                }
                 self.patch(exit);
-                let cx = self.f.loops.pop().expect("loop pushed");
                 for b in cx.breaks {
                     self.patch(b);
                 }
@@ -190,10 +222,10 @@ impl<'a> Emitter<'a> {
                 self.f.loops.push(LoopCx {
                     dst: Some(acc),
                     breaks: Vec::new(),
-                    continue_to: top,
+                    continue_to: Some(top),
+                    continues: Vec::new(),
                 });
-                let t = self.alloc();
-                self.block(body, t);
+                self.block_void(body);
                 self.emit(Op::Jump(top));
                 let cx = self.f.loops.pop().expect("loop pushed");
                 for b in cx.breaks {
@@ -235,10 +267,17 @@ impl<'a> Emitter<'a> {
                     l.breaks.push(j);
                 }
             }
-            ExprKind::Continue => {
-                let to = self.f.loops.last().map(|l| l.continue_to).unwrap_or(0);
-                self.emit(Op::Jump(to));
-            }
+            ExprKind::Continue => match self.f.loops.last().and_then(|l| l.continue_to) {
+                Some(to) => {
+                    self.emit(Op::Jump(to));
+                }
+                None => {
+                    let j = self.emit(Op::Jump(0));
+                    if let Some(l) = self.f.loops.last_mut() {
+                        l.continues.push(j);
+                    }
+                }
+            },
             ExprKind::Chain(first, rest) => self.chain(e, first, rest, dst),
             ExprKind::Pow(a, b, span) => {
                 let (ta, tb) = (self.ty(a.id), self.ty(b.id));
@@ -410,8 +449,9 @@ impl<'a> Emitter<'a> {
         };
     }
 
-    /// Compiles a condition; returns the jump (to patch) taken when it is false.
-    fn condition(&mut self, c: &'a Expr) -> usize {
+    /// Compiles a condition and a jump taken when its value is `when`; returns the jump
+    /// (to patch). Int comparisons become one fused compare-and-jump.
+    fn condition(&mut self, c: &'a Expr, when: bool) -> usize {
         let mark = self.f.next;
         if let ExprKind::Chain(first, rest) = &c.kind {
             if rest.len() == 1 {
@@ -427,10 +467,19 @@ impl<'a> Emitter<'a> {
                 };
                 if let Some(cmp) = cmp {
                     if kind(self.ty(first.id)) == K::Int && kind(self.ty(second.id)) == K::Int {
+                        let cmp = if when { cmp } else { cmp.negate() };
                         let a = self.operand(first, has_blocks(second));
-                        let b = self.operand(second, false);
-                        self.at = *span;
-                        let j = self.emit(Op::JumpIfNotCmpI(cmp, a, b, 0));
+                        let j = match small_int(second) {
+                            Some(k) => {
+                                self.at = *span;
+                                self.emit(Op::JumpCmpIK(cmp, a, k, 0))
+                            }
+                            None => {
+                                let b = self.operand(second, false);
+                                self.at = *span;
+                                self.emit(Op::JumpCmpI(cmp, a, b, 0))
+                            }
+                        };
                         self.f.next = mark;
                         return j;
                     }
@@ -439,7 +488,11 @@ impl<'a> Emitter<'a> {
         }
         let r = self.operand(c, false);
         self.at = c.span;
-        let j = self.emit(Op::JumpIfNot(r, 0));
+        let j = if when {
+            self.emit(Op::JumpIf(r, 0))
+        } else {
+            self.emit(Op::JumpIfNot(r, 0))
+        };
         self.f.next = mark;
         j
     }
@@ -485,6 +538,12 @@ impl<'a> Emitter<'a> {
         let step_mark = self.f.next;
         for (i, (op, span, x)) in rest.iter().enumerate() {
             let rty = self.ty(x.id);
+            if let Some(k) = self.add_imm(*op, &lty, x) {
+                self.at = *span;
+                self.emit(Op::AddIK(acc, lhs, k));
+                lhs = acc;
+                continue;
+            }
             let rhs = self.operand(x, later[i + 1]);
             self.at = *span;
             lty = self.binop(*op, acc, lhs, &lty.clone(), rhs, rty);
@@ -495,6 +554,19 @@ impl<'a> Emitter<'a> {
         let _ = e;
         if acc != dst {
             self.emit(Op::Move(dst, acc));
+        }
+    }
+
+    /// `x + k` / `x - k` on Ints with a small literal `k`: the immediate to add.
+    pub(super) fn add_imm(&self, op: BinOp, lty: &Ty, x: &Expr) -> Option<i32> {
+        if kind(lty) != K::Int {
+            return None;
+        }
+        let k = small_int(x)?;
+        match op {
+            BinOp::Add => Some(k),
+            BinOp::Sub => k.checked_neg(),
+            _ => None,
         }
     }
 
@@ -608,7 +680,8 @@ impl<'a> Emitter<'a> {
         self.f.loops.push(LoopCx {
             dst: None,
             breaks: Vec::new(),
-            continue_to: top,
+            continue_to: Some(top),
+            continues: Vec::new(),
         });
         let mark = self.f.next;
         let mut fails = Vec::new();
@@ -624,8 +697,7 @@ impl<'a> Emitter<'a> {
         } else {
             self.pattern(p, v, &mut fails);
         }
-        let t = self.alloc();
-        self.block(body, t);
+        self.block_void(body);
         self.f.next = mark;
         self.emit(Op::Jump(top));
         if !fails.is_empty() {

@@ -47,8 +47,11 @@ struct LoopCx {
     dst: Option<Reg>,
     /// Jumps to patch to the loop's end.
     breaks: Vec<usize>,
-    /// The first op of the next iteration.
-    continue_to: u32,
+    /// The first op of the next iteration, when known; otherwise `continue` jumps are
+    /// collected in `continues` and patched once it is.
+    continue_to: Option<u32>,
+    /// `continue` jumps to patch.
+    continues: Vec<usize>,
 }
 
 /// The state of the function being compiled.
@@ -249,7 +252,8 @@ impl<'a> Emitter<'a> {
             Op::Jump(t)
             | Op::JumpIf(_, t)
             | Op::JumpIfNot(_, t)
-            | Op::JumpIfNotCmpI(_, _, _, t)
+            | Op::JumpCmpI(_, _, _, t)
+            | Op::JumpCmpIK(_, _, _, t)
             | Op::ForRange(_, _, t)
             | Op::ForArray(_, _, t)
             | Op::TestVariant(_, _, _, t)
@@ -282,6 +286,7 @@ impl<'a> Emitter<'a> {
     }
 
     fn finish(&mut self, name: Arc<str>, kind: ProtoKind, nparams: u16) -> Proto {
+        peephole(&mut self.f.ops);
         if self.f.overflow {
             let msg = format!("'{name}' is too large: it needs more than {MAX_REGS} registers");
             let k = self.konst(Const::Str(Arc::from(msg.as_str())));
@@ -585,6 +590,19 @@ impl<'a> Emitter<'a> {
         self.f.next = mark;
     }
 
+    /// Compiles a block whose value is discarded (loop bodies): no Unit is stored.
+    fn block_void(&mut self, b: &'a Block) {
+        let mark = self.f.next;
+        for s in &b.stmts {
+            self.stmt(s);
+        }
+        if let Some(t) = &b.tail {
+            let r = self.alloc();
+            self.expr(t, r);
+        }
+        self.f.next = mark;
+    }
+
     fn stmt(&mut self, s: &'a Stmt) {
         match s {
             Stmt::Let(l) => {
@@ -640,6 +658,9 @@ impl<'a> Emitter<'a> {
                             let v = self.operand(&a.value, false);
                             self.at = a.op_span;
                             self.emit(Op::Append(r, v));
+                        } else if let Some(k) = self.add_imm(op, self.ty(a.place.id), &a.value) {
+                            self.at = a.op_span;
+                            self.emit(Op::AddIK(r, r, k));
                         } else {
                             let pty = self.ty(a.place.id);
                             let vty = self.ty(a.value.id);
@@ -813,6 +834,26 @@ impl<'a> Emitter<'a> {
         match &self.checked.adts[id.0 as usize].kind {
             AdtKind::Struct(fs) => fs.iter().position(|(s, _)| *s == name).map(|i| i as u32),
             AdtKind::Enum(_) => None,
+        }
+    }
+}
+
+/// Local rewrites that save dispatches on hot paths: a jump to a `Return` returns at
+/// once, and `Move(a, b); Return(a)` returns `b` (the frame is gone after a return, so
+/// nothing reads `a` again).
+fn peephole(ops: &mut [Op]) {
+    for i in 0..ops.len() {
+        if let Op::Jump(t) = ops[i] {
+            if let Some(Op::Return(r)) = ops.get(t as usize) {
+                ops[i] = Op::Return(*r);
+            }
+        }
+    }
+    for i in 0..ops.len().saturating_sub(1) {
+        if let (Op::Move(a, b), Op::Return(r)) = (ops[i], ops[i + 1]) {
+            if a == r {
+                ops[i] = Op::Return(b);
+            }
         }
     }
 }

@@ -147,7 +147,7 @@ impl<'p> Vm<'p> {
                 Const::Str(s) => Val::str(s.to_string()),
                 Const::Char(c) => Val::Char(*c),
                 Const::Fn(f) => Val::Func(FuncRef::Fn(*f)),
-                Const::Builtin(b) => Val::Func(FuncRef::Builtin(b)),
+                Const::Builtin(b) => Val::Func(FuncRef::Builtin(builtins::id(b))),
                 Const::Tag(a, v) => Val::Tag(*a, *v),
             })
             .collect();
@@ -199,7 +199,7 @@ impl<'p> Vm<'p> {
             Val::Closure(c) => (c.proto, Some(c.clone())),
             Val::Func(FuncRef::Builtin(b)) => {
                 let mut args = args;
-                return builtins::call(self, builtins::id(b), &mut args, at);
+                return builtins::call(self, *b, &mut args, at);
             }
             _ => return Err(self.trap_at(ErrorCode::E0599, "value is not callable".into(), at)),
         };
@@ -276,17 +276,26 @@ impl<'p> Vm<'p> {
     /// Cancellation, deadline and memory (no fuel).
     #[inline]
     fn checkpoint(&mut self, at: Span) -> Result<(), Trap> {
+        if self.interrupt.load(Ordering::Relaxed) != RUNNING || mem::live() > self.max_memory {
+            return Err(self.interrupted(at));
+        }
+        Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn interrupted(&self, at: Span) -> Trap {
         match self.interrupt.load(Ordering::Relaxed) {
-            RUNNING => {}
-            CANCELLED => {
-                return Err(self.trap_at(ErrorCode::E0705, "evaluation cancelled".into(), at));
+            CANCELLED => self.trap_at(ErrorCode::E0705, "evaluation cancelled".into(), at),
+            TIMED_OUT => {
+                let msg = format!("time limit {} ms exceeded", self.settings.timeout_ms);
+                self.trap_at(ErrorCode::E0704, msg, at)
             }
             _ => {
-                let msg = format!("time limit {} ms exceeded", self.settings.timeout_ms);
-                return Err(self.trap_at(ErrorCode::E0704, msg, at));
+                let msg = format!("memory limit {} bytes exceeded", self.settings.max_memory);
+                self.trap_at(ErrorCode::E0703, msg, at)
             }
         }
-        self.check_memory(at)
     }
 
     /// Fails with MemoryLimit when the live estimate exceeds `max_memory`.
@@ -432,39 +441,39 @@ impl<'p> Vm<'p> {
             ($v:expr) => {{
                 let v = $v;
                 let f = self.frames.pop().expect("a frame is active");
-                let p = &code.protos[f.proto as usize];
-                if f.bounded {
-                    self.meter.exit(&p.bounds);
+                let p = proto;
+                if f.bounded || f.envelopes != 0 {
+                    self.close_scopes(&f);
                 }
-                if f.envelopes != 0 {
-                    for r in Resource::ALL {
-                        if f.envelopes & (1 << r.index()) != 0 {
-                            self.meter.pop(r);
-                        }
-                    }
-                }
+                // Drop what the callee's registers still hold, so that nothing stays
+                // shared (or counted as live) after the call.
                 let from = f.base as usize;
                 let to = (from + p.nregs as usize).min(self.regs.len());
                 for slot in &mut self.regs[from..to] {
-                    *slot = Val::Unit;
+                    if slot.is_heap() {
+                        *slot = Val::Unit;
+                    }
                 }
                 if f.stop {
                     return Ok(v);
                 }
-                self.regs[f.ret as usize] = v;
+                put(&mut self.regs[f.ret as usize], v);
                 reload!();
             }};
         }
 
         loop {
-            let op = ops[pc];
+            let op = &ops[pc];
             pc += 1;
-            match op {
+            match *op {
                 Op::Const(a, k) => reg!(a) = self.consts[k as usize].clone(),
-                Op::Int(a, i) => reg!(a) = Val::Int(i),
-                Op::Move(a, b) => reg!(a) = reg!(b).clone(),
-                Op::Unit(a) => reg!(a) = Val::Unit,
-                Op::Bool(a, b) => reg!(a) = Val::Bool(b),
+                Op::Int(a, i) => set_int(&mut reg!(a), i),
+                Op::Move(a, b) => {
+                    let v = reg!(b).clone();
+                    put(&mut reg!(a), v);
+                }
+                Op::Unit(a) => put(&mut reg!(a), Val::Unit),
+                Op::Bool(a, b) => put(&mut reg!(a), Val::Bool(b)),
                 Op::GetGlobal(a, k) => reg!(a) = self.globals[k as usize].clone(),
                 Op::SetGlobal(k, a) => self.globals[k as usize] = reg!(a).clone(),
 
@@ -523,28 +532,32 @@ impl<'p> Vm<'p> {
                 Op::AddI(a, b, c) => {
                     let (x, y) = (int!(b), int!(c));
                     match x.checked_add(y) {
-                        Some(v) => reg!(a) = Val::Int(v),
+                        Some(v) => set_int(&mut reg!(a), v),
                         None => fail!(ErrorCode::E0502, "integer overflow in '+'".into()),
                     }
                 }
                 Op::SubI(a, b, c) => {
                     let (x, y) = (int!(b), int!(c));
                     match x.checked_sub(y) {
-                        Some(v) => reg!(a) = Val::Int(v),
+                        Some(v) => set_int(&mut reg!(a), v),
                         None => fail!(ErrorCode::E0502, "integer overflow in '-'".into()),
                     }
                 }
                 Op::AddIK(a, b, k) => {
                     let x = int!(b);
                     match x.checked_add(k as i64) {
-                        Some(v) => reg!(a) = Val::Int(v),
-                        None => fail!(ErrorCode::E0502, "integer overflow in '+'".into()),
+                        Some(v) => set_int(&mut reg!(a), v),
+                        // A negative immediate comes from `x - k`.
+                        None => fail!(
+                            ErrorCode::E0502,
+                            format!("integer overflow in '{}'", if k < 0 { "-" } else { "+" })
+                        ),
                     }
                 }
                 Op::IntBin(o, a, b, c) => {
                     let (x, y) = (int!(b), int!(c));
                     match int_op(o, x, y) {
-                        Ok(v) => reg!(a) = Val::Int(v),
+                        Ok(v) => set_int(&mut reg!(a), v),
                         Err((code, msg)) => fail!(code, msg),
                     }
                 }
@@ -600,10 +613,15 @@ impl<'p> Vm<'p> {
                             if o == CmpOp::Eq { eq } else { !eq }
                         }
                     };
-                    reg!(a) = Val::Bool(r);
+                    put(&mut reg!(a), Val::Bool(r));
                 }
-                Op::JumpIfNotCmpI(o, b, c, t) => {
-                    if !o.test(int!(b).cmp(&int!(c))) {
+                Op::JumpCmpI(o, b, c, t) => {
+                    if o.test(int!(b).cmp(&int!(c))) {
+                        pc = t as usize;
+                    }
+                }
+                Op::JumpCmpIK(o, b, k, t) => {
+                    if o.test(int!(b).cmp(&(k as i64))) {
                         pc = t as usize;
                     }
                 }
@@ -735,16 +753,53 @@ impl<'p> Vm<'p> {
                 Op::Call(a, f, b, _n) => {
                     self.frames[fi].pc = pc as u32;
                     let p = code.fn_proto[f as usize];
-                    let at = span!();
-                    attempt!(self.push_frame(
-                        p,
-                        (base + b as usize) as u32,
-                        (base + a as usize) as u32,
-                        None,
-                        false,
-                        at
-                    ));
-                    reload!();
+                    let new_base = base + b as usize;
+                    // The fast path of §7.4 for a plain function without bounds: depth,
+                    // fuel and the interruption/memory checkpoint, then switch frames in
+                    // place. Everything else goes through `push_frame`.
+                    let callee = code.protos.get(p as usize);
+                    match callee {
+                        Some(c)
+                            if c.bounds.is_empty()
+                                && self.frames.len() < self.max_depth
+                                && self.fuel != 0
+                                && self.interrupt.load(Ordering::Relaxed) == RUNNING
+                                && mem::live() <= self.max_memory =>
+                        {
+                            self.fuel -= 1;
+                            let need = new_base + c.nregs as usize;
+                            if self.regs.len() < need {
+                                self.regs.resize(need, Val::Unit);
+                            }
+                            self.frames.push(Frame {
+                                proto: p,
+                                pc: 0,
+                                base: new_base as u32,
+                                ret: (base + a as usize) as u32,
+                                closure: None,
+                                bounded: false,
+                                envelopes: 0,
+                                stop: false,
+                            });
+                            fi += 1;
+                            proto = c;
+                            ops = &c.code;
+                            base = new_base;
+                            pc = 0;
+                        }
+                        _ => {
+                            let at = span!();
+                            attempt!(self.push_frame(
+                                p,
+                                new_base as u32,
+                                (base + a as usize) as u32,
+                                None,
+                                false,
+                                at
+                            ));
+                            reload!();
+                        }
+                    }
                 }
                 Op::CallVirtual(a, f, b, _n) => {
                     self.frames[fi].pc = pc as u32;
@@ -768,12 +823,12 @@ impl<'p> Vm<'p> {
                     let (p, closure) = match callee {
                         Val::Func(FuncRef::Fn(f)) => (code.fn_proto[f as usize], None),
                         Val::Closure(cl) => (cl.proto, Some(cl)),
-                        Val::Func(FuncRef::Builtin(name)) => {
+                        Val::Func(FuncRef::Builtin(id)) => {
                             let mut args: Vec<Val> = (0..n as usize)
                                 .map(|i| std::mem::replace(&mut reg!(b as usize + i), Val::Unit))
                                 .collect();
                             let v =
-                                attempt!(builtins::call(self, builtins::id(name), &mut args, at));
+                                attempt!(builtins::call(self, id, &mut args, at));
                             reg!(a) = v;
                             continue;
                         }
@@ -968,6 +1023,20 @@ impl<'p> Vm<'p> {
                     let shown = reg!(a).nested(code);
                     fail!(ErrorCode::E0509, format!("no match arm matches {shown}"));
                 }
+            }
+        }
+    }
+
+    /// Pops the budget frames and envelopes a returning call opened (§7.4 step 5).
+    #[cold]
+    fn close_scopes(&mut self, f: &Frame) {
+        if f.bounded {
+            let p = &self.code.protos[f.proto as usize];
+            self.meter.exit(&p.bounds);
+        }
+        for r in Resource::ALL {
+            if f.envelopes & (1 << r.index()) != 0 {
+                self.meter.pop(r);
             }
         }
     }
@@ -1176,6 +1245,29 @@ impl<'p> Vm<'p> {
         self.frames.clear();
         self.globals.clear();
         self.consts.clear();
+    }
+}
+
+/// Stores `v` in a register; the old value's drop glue only runs when it owns heap
+/// data (scalars need none, and skipping the call keeps register writes cheap).
+#[inline(always)]
+fn put(slot: &mut Val, v: Val) {
+    let old = std::mem::replace(slot, v);
+    if old.is_heap() {
+        drop(old);
+    } else {
+        std::mem::forget(old);
+    }
+}
+
+/// Writes an Int into a register without running drop glue when it already holds one
+/// (the common case for counters and accumulators).
+#[inline(always)]
+fn set_int(slot: &mut Val, v: i64) {
+    if let Val::Int(x) = slot {
+        *x = v;
+    } else {
+        *slot = Val::Int(v);
     }
 }
 

@@ -67,8 +67,8 @@ pub enum Val {
 pub enum FuncRef {
     /// A plain or adaptive function, by its index in the compiled program.
     Fn(u32),
-    /// A builtin, by name.
-    Builtin(&'static str),
+    /// A builtin, by its index in the builtin table.
+    Builtin(u16),
 }
 
 /// Accounted bytes of a heap object's header (the `Rc` counts and the value itself).
@@ -331,6 +331,22 @@ impl Val {
         StrObj::wrap(s.into())
     }
 
+    /// Whether the value owns heap data (dropping it may free something).
+    #[inline]
+    pub fn is_heap(&self) -> bool {
+        !matches!(
+            self,
+            Val::Unit
+                | Val::Bool(_)
+                | Val::Int(_)
+                | Val::Float(_)
+                | Val::Char(_)
+                | Val::Quantity(..)
+                | Val::Tag(..)
+                | Val::Func(_)
+        )
+    }
+
     /// A dimensioned value, or a Float when `d` is dimensionless (§5.2).
     pub fn quantity(m: f64, d: Dim) -> Val {
         if d.is_dimensionless() {
@@ -493,7 +509,11 @@ impl Val {
                 }
             }
             Val::Func(FuncRef::Builtin(b)) => {
-                let _ = write!(out, "<builtin {b}>");
+                let name = crate::check::builtins::BUILTINS
+                    .get(*b as usize)
+                    .copied()
+                    .unwrap_or("?");
+                let _ = write!(out, "<builtin {name}>");
             }
             Val::Closure(_) => out.push_str("<closure>"),
             Val::Echo(e) => {
@@ -567,6 +587,11 @@ fn escape_into(out: &mut String, c: char, in_char: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_are_16_bytes() {
+        assert_eq!(std::mem::size_of::<Val>(), 16);
+    }
 
     struct TestNames {
         fields: Vec<String>,
@@ -652,7 +677,8 @@ mod tests {
         assert_eq!(d(&b), "Box { w: 1, h: 2 }");
         assert_eq!(d(&Val::Func(FuncRef::Fn(0))), "<fn render>");
         assert_eq!(d(&Val::Func(FuncRef::Fn(1))), "<adaptive fn render>");
-        assert_eq!(d(&Val::Func(FuncRef::Builtin("len"))), "<builtin len>");
+        let len = Val::Func(FuncRef::Builtin(crate::vm::builtins::id("len")));
+        assert_eq!(d(&len), "<builtin len>");
         assert_eq!(d(&Val::Range(Rc::new((1, 3, true)))), "1..=3");
         let e = Val::Echo(Rc::new((Val::Int(5), Val::Int(0))));
         assert_eq!(d(&e), "Echo { witness: 5, base: 0 }");
