@@ -236,9 +236,19 @@ pub enum Op {
     JumpIfNot(Reg, u32),
     /// One loop iteration (§7.6): fuel, loop energy, cancellation and deadline.
     LoopMeter,
-    /// Range loop step: regs `s` (next), `s+1` (remaining count); binds `v` or exits to `t`.
+    /// The bottom of a loop: `if b op c { meter one iteration; goto t }`.
+    LoopCmpI(CmpOp, Reg, Reg, u32),
+    /// `if b op k { meter one iteration; goto t }`.
+    LoopCmpIK(CmpOp, Reg, i32, u32),
+    /// `if b { meter one iteration; goto t }`.
+    LoopIf(Reg, u32),
+    /// `meter one iteration; goto t` (the back edge of `loop`).
+    LoopJump(u32),
+    /// Range loop step: regs `s` (next), `s+1` (remaining count); exits to `t`, or meters
+    /// one iteration and binds `v`.
     ForRange(Reg, Reg, u32),
-    /// Array loop step: regs `s` (snapshot array), `s+1` (index); binds `v` or exits to `t`.
+    /// Array loop step: regs `s` (snapshot array), `s+1` (index); exits to `t`, or meters
+    /// one iteration and binds `v`.
     ForArray(Reg, Reg, u32),
     /// Prepares a range loop from the range value in `b` into regs `a`, `a+1`.
     RangePrep(Reg, Reg),
@@ -247,7 +257,8 @@ pub enum Op {
     ArrayPrep(Reg, Reg),
 
     // ----- calls -----
-    /// `a = fn(args…)`: plain or adaptive function `f`, `n` arguments from register `b`.
+    /// `a = fn(args…)`: the plain or adaptive function whose proto is `p`, `n` arguments
+    /// from register `b`.
     Call(Reg, u32, Reg, u8),
     /// `a = (value in c)(args…)`
     CallValue(Reg, Reg, Reg, u8),

@@ -199,8 +199,20 @@ impl<'a> Emitter<'a> {
                     self.patch(j);
                 }
                 if invert {
+                    // The bottom test also meters the next iteration (one dispatch
+                    // instead of two); it reports metering errors at the `while`.
                     let again = self.condition(c, true);
-                    self.patch_to(again, body_start);
+                    let next = body_start + 1;
+                    self.f.ops[again] = match self.f.ops[again] {
+                        Op::JumpCmpI(o, a, b, _) => Op::LoopCmpI(o, a, b, next),
+                        Op::JumpCmpIK(o, a, k, _) => Op::LoopCmpIK(o, a, k, next),
+                        Op::JumpIf(r, _) => Op::LoopIf(r, next),
+                        other => other,
+                    };
+                    if matches!(self.f.ops[again], Op::JumpIfNot(..) | Op::JumpIf(..)) {
+                        self.patch_to(again, body_start);
+                    }
+                    self.f.spans[again] = e.span;
                 } else {
                     self.emit(Op::Jump(top));
                 }
@@ -226,10 +238,15 @@ impl<'a> Emitter<'a> {
                     continues: Vec::new(),
                 });
                 self.block_void(body);
-                self.emit(Op::Jump(top));
+                let back = self.emit(Op::Jump(top));
                 let cx = self.f.loops.pop().expect("loop pushed");
                 for b in cx.breaks {
                     self.patch(b);
+                }
+                if let Some(Op::Jump(t)) = self.f.ops.get(back).copied() {
+                    // Meter the next iteration on the back edge itself.
+                    self.f.ops[back] = Op::LoopJump(t + 1);
+                    self.f.spans[back] = e.span;
                 }
                 if acc != dst {
                     self.emit(Op::Move(dst, acc));
@@ -671,12 +688,12 @@ impl<'a> Emitter<'a> {
         let v = self.alloc();
         let top = self.pc();
         self.at = e.span;
+        // The step op meters the iteration before binding (§6.4).
         let exit = if range {
             self.emit(Op::ForRange(state, v, 0))
         } else {
             self.emit(Op::ForArray(state, v, 0))
         };
-        self.emit(Op::LoopMeter);
         self.f.loops.push(LoopCx {
             dst: None,
             breaks: Vec::new(),

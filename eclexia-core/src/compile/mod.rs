@@ -143,6 +143,15 @@ pub(crate) fn compile(
     while let Some(p) = e.pending.pop() {
         e.closure_body(p);
     }
+    // Direct calls name the callee's proto, so a call costs one table lookup.
+    let fn_proto = e.code.fn_proto.clone();
+    for proto in &mut e.code.protos {
+        for op in &mut proto.code {
+            if let Op::Call(_, f, _, _) = op {
+                *f = fn_proto.get(*f as usize).copied().unwrap_or(u32::MAX);
+            }
+        }
+    }
     for ((key, sym), fid) in &items.methods {
         let kind = match key {
             crate::check::NomKey::Adt(a) => RecvKind::Adt(a.0),
@@ -254,6 +263,10 @@ impl<'a> Emitter<'a> {
             | Op::JumpIfNot(_, t)
             | Op::JumpCmpI(_, _, _, t)
             | Op::JumpCmpIK(_, _, _, t)
+            | Op::LoopCmpI(_, _, _, t)
+            | Op::LoopCmpIK(_, _, _, t)
+            | Op::LoopIf(_, t)
+            | Op::LoopJump(t)
             | Op::ForRange(_, _, t)
             | Op::ForArray(_, _, t)
             | Op::TestVariant(_, _, _, t)

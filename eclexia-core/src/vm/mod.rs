@@ -48,10 +48,17 @@ pub struct Trap {
     pub trace: Vec<(Arc<str>, Span)>,
 }
 
+/// Why a loop iteration could not be metered.
+enum Tick {
+    Fuel,
+    Budget(Box<Violation>),
+    Interrupt,
+}
+
 /// One active call.
 #[derive(Debug)]
-struct Frame {
-    proto: u32,
+struct Frame<'p> {
+    proto: &'p Proto,
     pc: u32,
     base: u32,
     /// Absolute register the result goes to in the caller.
@@ -109,7 +116,7 @@ pub struct Vm<'p> {
     consts: Vec<Val>,
     globals: Vec<Val>,
     regs: Vec<Val>,
-    frames: Vec<Frame>,
+    frames: Vec<Frame<'p>>,
     /// Budget scopes.
     pub meter: Meter,
     fuel: u64,
@@ -238,7 +245,8 @@ impl<'p> Vm<'p> {
             return Err(self.trap_at(ErrorCode::E0701, msg, at));
         }
         self.tick(at)?;
-        let p = &self.code.protos[proto as usize];
+        let code = self.code;
+        let p = &code.protos[proto as usize];
         let bounded = !p.bounds.is_empty();
         if bounded {
             if let Err(v) = self.meter.enter(&p.name, &p.bounds) {
@@ -250,7 +258,7 @@ impl<'p> Vm<'p> {
             self.regs.resize(need, Val::Unit);
         }
         self.frames.push(Frame {
-            proto,
+            proto: p,
             pc: 0,
             base,
             ret,
@@ -271,6 +279,39 @@ impl<'p> Vm<'p> {
         }
         self.fuel -= 1;
         self.checkpoint(at)
+    }
+
+    /// One loop iteration (§7.6): a fuel unit, then the loop energy, then the checkpoint.
+    /// Errors are built out of line by [`Vm::tick_error`].
+    #[inline(always)]
+    fn loop_tick(&mut self) -> Result<(), Tick> {
+        if self.fuel == 0 {
+            return Err(Tick::Fuel);
+        }
+        self.fuel -= 1;
+        let e = self.settings.loop_energy;
+        if e != 0.0 {
+            if let Err(v) = self.meter.charge(Resource::Energy, e) {
+                return Err(Tick::Budget(Box::new(v)));
+            }
+        }
+        if self.interrupt.load(Ordering::Relaxed) != RUNNING || mem::live() > self.max_memory {
+            return Err(Tick::Interrupt);
+        }
+        Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn tick_error(&self, t: Tick, at: Span) -> Trap {
+        match t {
+            Tick::Fuel => {
+                let msg = format!("fuel limit {} exhausted", self.settings.fuel);
+                self.trap_at(ErrorCode::E0702, msg, at)
+            }
+            Tick::Budget(v) => self.violation(*v, at),
+            Tick::Interrupt => self.interrupted(at),
+        }
     }
 
     /// Cancellation, deadline and memory (no fuel).
@@ -322,19 +363,20 @@ impl<'p> Vm<'p> {
     pub fn trap_at(&self, code: ErrorCode, message: String, at: Span) -> Trap {
         let mut trace = Vec::new();
         for (i, f) in self.frames.iter().enumerate().rev() {
-            let name = self.code.protos[f.proto as usize].name.clone();
+            let name = f.proto.name.clone();
             // Where this frame was called: the op its caller is executing.
             let site = if i > 0 {
                 let caller = &self.frames[i - 1];
-                let p = &self.code.protos[caller.proto as usize];
-                p.spans
+                caller
+                    .proto
+                    .spans
                     .get((caller.pc as usize).saturating_sub(1))
                     .copied()
                     .unwrap_or(Span::new(0, 0))
             } else {
                 Span::new(0, 0)
             };
-            if self.code.protos[f.proto as usize].kind != ProtoKind::Init {
+            if f.proto.kind != ProtoKind::Init {
                 trace.push((name, site));
             }
         }
@@ -389,7 +431,7 @@ impl<'p> Vm<'p> {
     fn run(&mut self) -> Result<Val, Trap> {
         let code = self.code;
         let mut fi = self.frames.len() - 1;
-        let mut proto = &code.protos[self.frames[fi].proto as usize];
+        let mut proto: &'p Proto = self.frames[fi].proto;
         let mut ops: &[Op] = &proto.code;
         let mut base = self.frames[fi].base as usize;
         let mut pc = self.frames[fi].pc as usize;
@@ -423,7 +465,7 @@ impl<'p> Vm<'p> {
         macro_rules! reload {
             () => {{
                 fi = self.frames.len() - 1;
-                proto = &code.protos[self.frames[fi].proto as usize];
+                proto = self.frames[fi].proto;
                 ops = &proto.code;
                 base = self.frames[fi].base as usize;
                 pc = self.frames[fi].pc as usize;
@@ -445,15 +487,11 @@ impl<'p> Vm<'p> {
                 if f.bounded || f.envelopes != 0 {
                     self.close_scopes(&f);
                 }
-                // Drop what the callee's registers still hold, so that nothing stays
-                // shared (or counted as live) after the call.
-                let from = f.base as usize;
-                let to = (from + p.nregs as usize).min(self.regs.len());
-                for slot in &mut self.regs[from..to] {
-                    if slot.is_heap() {
-                        *slot = Val::Unit;
-                    }
-                }
+                // The callee's registers are not cleared: the next call overwrites them,
+                // and what they still hold stays counted as live until then (bounded by
+                // the register file, and deterministic). Clearing them cost a third of a
+                // call.
+                let _ = p;
                 if f.stop {
                     return Ok(v);
                 }
@@ -679,21 +717,44 @@ impl<'p> Vm<'p> {
                     }
                 }
                 Op::LoopMeter => {
-                    if self.fuel == 0 {
-                        fail!(
-                            ErrorCode::E0702,
-                            format!("fuel limit {} exhausted", self.settings.fuel)
-                        );
+                    if let Err(t) = self.loop_tick() {
+                        self.frames[fi].pc = pc as u32;
+                        return Err(self.tick_error(t, span!()));
                     }
-                    self.fuel -= 1;
-                    let e = self.settings.loop_energy;
-                    if e != 0.0 {
-                        if let Err(v) = self.meter.charge(Resource::Energy, e) {
+                }
+                Op::LoopCmpI(o, b, c, t) => {
+                    if o.test(int!(b).cmp(&int!(c))) {
+                        if let Err(t) = self.loop_tick() {
                             self.frames[fi].pc = pc as u32;
-                            return Err(self.violation(v, span!()));
+                            return Err(self.tick_error(t, span!()));
                         }
+                        pc = t as usize;
                     }
-                    attempt!(self.checkpoint(span!()));
+                }
+                Op::LoopCmpIK(o, b, k, t) => {
+                    if o.test(int!(b).cmp(&(k as i64))) {
+                        if let Err(t) = self.loop_tick() {
+                            self.frames[fi].pc = pc as u32;
+                            return Err(self.tick_error(t, span!()));
+                        }
+                        pc = t as usize;
+                    }
+                }
+                Op::LoopIf(a, t) => {
+                    if let Val::Bool(true) = reg!(a) {
+                        if let Err(t) = self.loop_tick() {
+                            self.frames[fi].pc = pc as u32;
+                            return Err(self.tick_error(t, span!()));
+                        }
+                        pc = t as usize;
+                    }
+                }
+                Op::LoopJump(t) => {
+                    if let Err(t) = self.loop_tick() {
+                        self.frames[fi].pc = pc as u32;
+                        return Err(self.tick_error(t, span!()));
+                    }
+                    pc = t as usize;
                 }
                 Op::RangePrep(s, b) => {
                     let (lo, hi, incl) = match &reg!(b) {
@@ -713,6 +774,10 @@ impl<'p> Vm<'p> {
                     if left == 0 {
                         pc = t as usize;
                     } else {
+                        if let Err(t) = self.loop_tick() {
+                            self.frames[fi].pc = pc as u32;
+                            return Err(self.tick_error(t, span!()));
+                        }
                         let cur = int!(s);
                         reg!(v) = Val::Int(cur);
                         reg!(s) = Val::Int(cur.wrapping_add(1));
@@ -743,6 +808,10 @@ impl<'p> Vm<'p> {
                     };
                     match item {
                         Some(x) => {
+                            if let Err(t) = self.loop_tick() {
+                                self.frames[fi].pc = pc as u32;
+                                return Err(self.tick_error(t, span!()));
+                            }
                             reg!(v) = x;
                             reg!(s + 1) = Val::Int(i as i64 + 1);
                         }
@@ -750,9 +819,8 @@ impl<'p> Vm<'p> {
                     }
                 }
 
-                Op::Call(a, f, b, _n) => {
+                Op::Call(a, p, b, _n) => {
                     self.frames[fi].pc = pc as u32;
-                    let p = code.fn_proto[f as usize];
                     let new_base = base + b as usize;
                     // The fast path of §7.4 for a plain function without bounds: depth,
                     // fuel and the interruption/memory checkpoint, then switch frames in
@@ -772,7 +840,7 @@ impl<'p> Vm<'p> {
                                 self.regs.resize(need, Val::Unit);
                             }
                             self.frames.push(Frame {
-                                proto: p,
+                                proto: c,
                                 pc: 0,
                                 base: new_base as u32,
                                 ret: (base + a as usize) as u32,
@@ -827,8 +895,7 @@ impl<'p> Vm<'p> {
                             let mut args: Vec<Val> = (0..n as usize)
                                 .map(|i| std::mem::replace(&mut reg!(b as usize + i), Val::Unit))
                                 .collect();
-                            let v =
-                                attempt!(builtins::call(self, id, &mut args, at));
+                            let v = attempt!(builtins::call(self, id, &mut args, at));
                             reg!(a) = v;
                             continue;
                         }
@@ -1029,10 +1096,9 @@ impl<'p> Vm<'p> {
 
     /// Pops the budget frames and envelopes a returning call opened (§7.4 step 5).
     #[cold]
-    fn close_scopes(&mut self, f: &Frame) {
+    fn close_scopes(&mut self, f: &Frame<'p>) {
         if f.bounded {
-            let p = &self.code.protos[f.proto as usize];
-            self.meter.exit(&p.bounds);
+            self.meter.exit(&f.proto.bounds);
         }
         for r in Resource::ALL {
             if f.envelopes & (1 << r.index()) != 0 {
@@ -1047,7 +1113,7 @@ impl<'p> Vm<'p> {
             return Span::new(0, 0);
         }
         let caller = &self.frames[fi - 1];
-        let p = &self.code.protos[caller.proto as usize];
+        let p = caller.proto;
         if self.frames[fi].stop {
             // Called by a builtin or the host: the builtin's call is the caller's op.
         }
@@ -1267,7 +1333,7 @@ fn set_int(slot: &mut Val, v: i64) {
     if let Val::Int(x) = slot {
         *x = v;
     } else {
-        *slot = Val::Int(v);
+        put(slot, Val::Int(v));
     }
 }
 
