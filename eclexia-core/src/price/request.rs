@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::amount::{AmountError, check_amount, parse_amount};
-use super::select::{CandidateOutcome, Solution, select};
+use super::select::{CandidateOutcome, Rejection, Solution, select};
 use super::{
     DEFAULT_CARBON_INTENSITY, PerResource, PriceBook, RESOURCE_COUNT, ResourceVec, SelectionInput,
 };
@@ -400,27 +400,41 @@ impl PriceRequest {
     /// Checks the invariants [`from_json`](Self::from_json) guarantees, for requests built
     /// by hand.
     pub fn validate(&self) -> Result<(), PriceError> {
-        // This runs on every `price()` call: first one branch-light pass over the numbers;
-        // only if something is off, the detailed pass below finds and names it.
+        self.terms().validate()
+    }
+
+    /// The numbers and candidates `price` reads, borrowed from the request.
+    pub(crate) fn terms(&self) -> Terms<'_> {
+        Terms {
+            budgets: self.budgets,
+            usage: self.usage,
+            caps: self.caps,
+            weights: self.weights(),
+            candidates: &self.candidates,
+            price_book: self.price_book,
+            carbon_intensity: self.carbon_intensity,
+        }
+    }
+}
+
+/// What one pricing reads: a request's fields, some possibly replaced by a market's current
+/// values ([`Market::quote_given`](super::Market::quote_given)) without copying the
+/// candidates.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Terms<'r> {
+    pub budgets: [Option<f64>; RESOURCE_COUNT],
+    pub usage: ResourceVec,
+    pub caps: [Option<f64>; RESOURCE_COUNT],
+    pub weights: ResourceVec,
+    pub candidates: &'r [CandidateRequest],
+    pub price_book: PriceBook,
+    pub carbon_intensity: f64,
+}
+
+impl<'r> Terms<'r> {
+    /// [`PriceRequest::validate`] on these terms: names the first offending field.
+    fn validate(&self) -> Result<(), PriceError> {
         let ok = |x: f64| x.is_finite() && x >= 0.0;
-        // Non-short-circuit `&` keeps these loops free of branches; a NaN fails both
-        // comparisons.
-        let in_range = |x: f64| (0.0..=f64::MAX).contains(&x);
-        let opt = |x: Option<f64>| in_range(x.unwrap_or(0.0));
-        let mut fast = in_range(self.carbon_intensity);
-        for i in 0..RESOURCE_COUNT {
-            fast &= opt(self.budgets[i]) & opt(self.caps[i]) & in_range(self.usage[i]);
-        }
-        for c in &self.candidates {
-            let p = &c.provides;
-            fast &= opt(p[0]) & opt(p[1]) & opt(p[2]) & opt(p[3]) & opt(p[4]) & opt(p[5]);
-        }
-        if fast {
-            return self
-                .price_book
-                .validate()
-                .map_err(|m| PriceError::invalid("price_book", m));
-        }
         let bad = |field: String, x: f64| {
             PriceError::amount(
                 field,
@@ -457,7 +471,7 @@ impl PriceRequest {
         self.price_book
             .validate()
             .map_err(|m| PriceError::invalid("price_book", m))?;
-        if !(self.carbon_intensity.is_finite() && self.carbon_intensity >= 0.0) {
+        if !ok(self.carbon_intensity) {
             return Err(PriceError::invalid(
                 "carbon_intensity",
                 format!(
@@ -467,6 +481,95 @@ impl PriceRequest {
             ));
         }
         Ok(())
+    }
+
+    /// Validates, then prices (LANGUAGE §9.7).
+    ///
+    /// The validation is folded into the pass that converts the candidates for
+    /// [`select`]: every number is range-checked there without a branch, and only when one
+    /// is off does [`validate`](Self::validate) run to name it. So a valid request is
+    /// not walked twice.
+    pub(crate) fn price(&self) -> Result<Quote<'r>, PriceError> {
+        // Finite and >= 0; a NaN fails both comparisons. Non-short-circuit `&` below keeps
+        // the checks free of branches.
+        let in_range = |x: f64| (0.0..=f64::MAX).contains(&x);
+        let mut valid = in_range(self.carbon_intensity);
+        for i in 0..RESOURCE_COUNT {
+            valid &= in_range(self.budgets[i].unwrap_or(0.0))
+                & in_range(self.caps[i].unwrap_or(0.0))
+                & in_range(self.usage[i])
+                & in_range(self.price_book.base[i])
+                & (1.0..=f64::MAX).contains(&self.price_book.multiplier[i]);
+        }
+
+        // Up to 32 candidates the vectors live on the stack: `price()` sits on the request
+        // path of the sidecar and the bindings, so it avoids allocations it does not need.
+        const STACK: usize = 32;
+        let empty = Solution {
+            provides: [0.0; RESOURCE_COUNT],
+            declared: [false; RESOURCE_COUNT],
+            eligible: false,
+        };
+        let candidates = self.candidates;
+        let n = candidates.len();
+        let mut stack_sol = [empty; STACK];
+        let mut stack_out = [CandidateOutcome::default(); STACK];
+        let (mut heap_sol, mut heap_out);
+        let (solutions, out): (&mut [Solution], &mut [CandidateOutcome]) = if n <= STACK {
+            (&mut stack_sol[..n], &mut stack_out[..n])
+        } else {
+            heap_sol = vec![empty; n];
+            heap_out = vec![CandidateOutcome::default(); n];
+            (&mut heap_sol, &mut heap_out)
+        };
+        for (slot, c) in solutions.iter_mut().zip(candidates) {
+            let provides = c.provides.map(|x| x.unwrap_or(0.0));
+            for x in provides {
+                valid &= in_range(x);
+            }
+            *slot = Solution {
+                provides,
+                declared: c.provides.map(|x| x.is_some()),
+                eligible: c.eligible,
+            };
+        }
+        if !valid {
+            // The detailed pass names the offending field.
+            self.validate()?;
+        }
+
+        let sel = select(
+            &SelectionInput {
+                candidates: solutions,
+                caps: self.caps.map(|c| c.unwrap_or(f64::INFINITY)),
+                weights: self.weights,
+                used: self.usage,
+                limits: self.budgets.map(|b| b.unwrap_or(f64::INFINITY)),
+                book: &self.price_book,
+                carbon_intensity: self.carbon_intensity,
+            },
+            out,
+        );
+        let mut quotes = Vec::with_capacity(n);
+        quotes.extend(
+            candidates
+                .iter()
+                .zip(out.iter())
+                .map(|(c, o)| CandidateQuote {
+                    name: Cow::Borrowed(&*c.name),
+                    eligible: c.eligible,
+                    feasible: o.feasible,
+                    cost: o.cost,
+                    rejected: o.rejected,
+                }),
+        );
+        Ok(Quote {
+            prices: PerResource::from_array(sel.prices),
+            market: PerResource::from_array(sel.market),
+            premium: PerResource::from_array(sel.premium),
+            chosen: sel.chosen.map(|i| Cow::Borrowed(&*candidates[i].name)),
+            candidates: quotes,
+        })
     }
 }
 
@@ -640,23 +743,33 @@ fn parse_book(v: &Value) -> Result<PriceBook, PriceError> {
 }
 
 /// One candidate of a quote.
+///
+/// `'r` is the request the name is borrowed from; [`into_owned`](Self::into_owned) copies
+/// it out.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct CandidateQuote {
-    /// The candidate's name.
-    pub name: Arc<str>,
+pub struct CandidateQuote<'r> {
+    /// The candidate's name: borrowed from the request by [`price`], owned when
+    /// deserialised.
+    pub name: Cow<'r, str>,
     /// Whether it was eligible.
     pub eligible: bool,
     /// Whether it was feasible (§8.3).
     pub feasible: bool,
     /// §8.4's cost; null for ineligible candidates.
     pub cost: Option<f64>,
-    /// The first failing reason (`not eligible`, `cap: <r>`, `budget: <r>`), or null.
-    pub rejected: Option<Cow<'static, str>>,
+    /// The first failing reason, or null; serialised as §9.7 writes it (`not eligible`,
+    /// `cap: <r>`, `budget: <r>`, see [`Rejection::as_str`]).
+    pub rejected: Option<Rejection>,
 }
 
 /// A §9.7 response.
+///
+/// [`price`] borrows the candidate names from the request instead of copying them (a quote
+/// costs one allocation, its candidate list), so a `Quote<'r>` lives no longer than the
+/// [`PriceRequest`] it answers; [`into_owned`](Self::into_owned) gives a `Quote<'static>`
+/// to keep past it. Serialised, both are the same §9.7 JSON.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Quote {
+pub struct Quote<'r> {
     /// `π = market + premium`.
     pub prices: PerResource<f64>,
     /// Market prices (§9.3).
@@ -664,9 +777,22 @@ pub struct Quote {
     /// LP premium (§9.4).
     pub premium: PerResource<f64>,
     /// The chosen candidate's name; null when none is feasible.
-    pub chosen: Option<Arc<str>>,
+    pub chosen: Option<Cow<'r, str>>,
     /// Every candidate, in request order.
-    pub candidates: Vec<CandidateQuote>,
+    pub candidates: Vec<CandidateQuote<'r>>,
+}
+
+impl CandidateQuote<'_> {
+    /// The same candidate quote, owning its name.
+    pub fn into_owned(self) -> CandidateQuote<'static> {
+        CandidateQuote {
+            name: Cow::Owned(self.name.into_owned()),
+            eligible: self.eligible,
+            feasible: self.feasible,
+            cost: self.cost,
+            rejected: self.rejected,
+        }
+    }
 }
 
 /// The status a quote reports (§9.7): a choice, or `NoFeasibleSolution` (E0603).
@@ -688,7 +814,31 @@ impl QuoteStatus {
     }
 }
 
-impl Quote {
+impl Quote<'_> {
+    /// The same quote, owning the candidate names (no longer tied to the request).
+    ///
+    /// ```
+    /// use eclexia_core::price::{price, PriceRequest, Quote};
+    /// let quote: Quote<'static> = {
+    ///     let req = PriceRequest::from_json(r#"{"candidates": [{"name": "a"}]}"#).unwrap();
+    ///     price(&req).unwrap().into_owned()
+    /// };
+    /// assert_eq!(quote.chosen.as_deref(), Some("a"));
+    /// ```
+    pub fn into_owned(self) -> Quote<'static> {
+        Quote {
+            prices: self.prices,
+            market: self.market,
+            premium: self.premium,
+            chosen: self.chosen.map(|c| Cow::Owned(c.into_owned())),
+            candidates: self
+                .candidates
+                .into_iter()
+                .map(CandidateQuote::into_owned)
+                .collect(),
+        }
+    }
+
     /// Whether a candidate was chosen.
     pub fn status(&self) -> QuoteStatus {
         if self.chosen.is_some() {
@@ -706,6 +856,12 @@ impl Quote {
 
 /// Prices a request (LANGUAGE §9.7): a thin wrapper over [`select`](super::select).
 ///
+/// Validates the request first (a hand-built request may hold a NaN or a negative
+/// amount; one branch-free pass when all is well), then borrows the candidate names from
+/// it for the [`Quote`], which therefore lives no longer than `req` (see
+/// [`Quote::into_owned`]). Allocates one `Vec` (the quote's candidates) up to 32
+/// candidates when no LP is needed.
+///
 /// ```
 /// use eclexia_core::price::{price, PriceRequest, QuoteStatus};
 /// let req = PriceRequest::from_json(
@@ -714,64 +870,8 @@ impl Quote {
 /// let quote = price(&req).unwrap();
 /// assert_eq!(quote.chosen, None);
 /// assert_eq!(quote.status(), QuoteStatus::NoFeasibleSolution);
-/// assert_eq!(quote.candidates[0].rejected.as_deref(), Some("budget: energy"));
+/// assert_eq!(quote.candidates[0].rejected.map(|r| r.as_str()), Some("budget: energy"));
 /// ```
-pub fn price(req: &PriceRequest) -> Result<Quote, PriceError> {
-    req.validate()?;
-    // Up to 32 candidates the vectors live on the stack: `price()` sits on the request path
-    // of the sidecar and the bindings, so it avoids allocations it does not need.
-    const STACK: usize = 32;
-    let empty = Solution {
-        provides: [0.0; RESOURCE_COUNT],
-        declared: [false; RESOURCE_COUNT],
-        eligible: false,
-    };
-    let n = req.candidates.len();
-    let mut stack_sol = [empty; STACK];
-    let mut stack_out = [CandidateOutcome::default(); STACK];
-    let (mut heap_sol, mut heap_out);
-    let (solutions, out): (&mut [Solution], &mut [CandidateOutcome]) = if n <= STACK {
-        (&mut stack_sol[..n], &mut stack_out[..n])
-    } else {
-        heap_sol = vec![empty; n];
-        heap_out = vec![CandidateOutcome::default(); n];
-        (&mut heap_sol, &mut heap_out)
-    };
-    for (slot, c) in solutions.iter_mut().zip(&req.candidates) {
-        *slot = Solution {
-            provides: c.provides.map(|x| x.unwrap_or(0.0)),
-            declared: c.provides.map(|x| x.is_some()),
-            eligible: c.eligible,
-        };
-    }
-    let sel = select(
-        &SelectionInput {
-            candidates: solutions,
-            caps: req.caps.map(|c| c.unwrap_or(f64::INFINITY)),
-            weights: req.weights(),
-            used: req.usage,
-            limits: req.budgets.map(|b| b.unwrap_or(f64::INFINITY)),
-            book: &req.price_book,
-            carbon_intensity: req.carbon_intensity,
-        },
-        out,
-    );
-    Ok(Quote {
-        prices: PerResource::from_array(sel.prices),
-        market: PerResource::from_array(sel.market),
-        premium: PerResource::from_array(sel.premium),
-        chosen: sel.chosen.map(|i| req.candidates[i].name.clone()),
-        candidates: req
-            .candidates
-            .iter()
-            .zip(out.iter())
-            .map(|(c, o)| CandidateQuote {
-                name: c.name.clone(),
-                eligible: c.eligible,
-                feasible: o.feasible,
-                cost: o.cost,
-                rejected: o.rejected.map(|r| Cow::Borrowed(r.as_str())),
-            })
-            .collect(),
-    })
+pub fn price(req: &PriceRequest) -> Result<Quote<'_>, PriceError> {
+    req.terms().price()
 }
