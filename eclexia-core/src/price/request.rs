@@ -129,28 +129,78 @@ fn kind_of(v: &Value) -> &'static str {
     }
 }
 
-fn as_object<'v>(v: &'v Value, field: &str) -> Result<&'v Map<String, Value>, PriceError> {
+/// A field path such as `candidates[1].provides.energy`, written out only when an error
+/// names it: parsing a valid request formats no paths.
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    /// A top-level field (or a key of a usage object).
+    Root(&'a str),
+    /// `parent.key`.
+    Key(&'a Path<'a>, &'a str),
+    /// `parent[index]`.
+    Index(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path::Key(self, key)
+    }
+
+    fn index(&'a self, index: usize) -> Path<'a> {
+        Path::Index(self, index)
+    }
+}
+
+impl From<Path<'_>> for String {
+    fn from(path: Path<'_>) -> String {
+        path.to_string()
+    }
+}
+
+impl std::fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Path::Root(name) => f.write_str(name),
+            Path::Key(parent, key) => write!(f, "{parent}.{key}"),
+            Path::Index(parent, index) => write!(f, "{parent}[{index}]"),
+        }
+    }
+}
+
+fn as_object<'v>(v: &'v Value, field: Path<'_>) -> Result<&'v Map<String, Value>, PriceError> {
     v.as_object().ok_or_else(|| {
-        PriceError::invalid(field, format!("expected an object, found {}", kind_of(v)))
+        PriceError::invalid(
+            field.to_string(),
+            format!("expected an object, found {}", kind_of(v)),
+        )
     })
 }
 
-fn as_number(v: &Value, field: &str) -> Result<f64, PriceError> {
+fn as_number(v: &Value, field: Path<'_>) -> Result<f64, PriceError> {
     v.as_f64().ok_or_else(|| {
-        PriceError::invalid(field, format!("expected a number, found {}", kind_of(v)))
+        PriceError::invalid(
+            field.to_string(),
+            format!("expected a number, found {}", kind_of(v)),
+        )
     })
 }
 
 /// An amount value: a unit string or a number in canonical units.
-fn amount_value(r: Resource, v: &Value, field: &str) -> Result<f64, PriceError> {
+fn amount_value(r: Resource, v: &Value, field: Path<'_>) -> Result<f64, PriceError> {
     match v {
-        Value::String(s) => parse_amount(r, s).map_err(|e| PriceError::amount(field, e)),
+        Value::String(s) => {
+            parse_amount(r, s).map_err(|e| PriceError::amount(field.to_string(), e))
+        }
         Value::Number(n) => {
             let x = n.as_f64().unwrap_or(f64::NAN);
-            check_amount(x, &n.to_string()).map_err(|e| PriceError::amount(field, e))
+            if x.is_finite() && x >= 0.0 {
+                // The text is only needed for the message of an out-of-range number.
+                return Ok(x);
+            }
+            check_amount(x, &n.to_string()).map_err(|e| PriceError::amount(field.to_string(), e))
         }
         other => Err(PriceError::amount(
-            field,
+            field.to_string(),
             AmountError::NotAnAmount {
                 resource: r,
                 text: other.to_string(),
@@ -159,7 +209,7 @@ fn amount_value(r: Resource, v: &Value, field: &str) -> Result<f64, PriceError> 
     }
 }
 
-fn resource_key(key: &str, field: &str) -> Result<Resource, PriceError> {
+fn resource_key(key: &str, field: Path<'_>) -> Result<Resource, PriceError> {
     Resource::from_name(key).ok_or_else(|| {
         PriceError::invalid(
             format!("{field}.{key}"),
@@ -169,15 +219,18 @@ fn resource_key(key: &str, field: &str) -> Result<Resource, PriceError> {
 }
 
 /// `{"energy": "100J", …}` → one optional amount per resource.
-fn amount_map(v: &Value, field: &str) -> Result<[Option<f64>; RESOURCE_COUNT], PriceError> {
+fn amount_map(v: &Value, field: Path<'_>) -> Result<[Option<f64>; RESOURCE_COUNT], PriceError> {
     let mut out = [None; RESOURCE_COUNT];
     for (key, value) in as_object(v, field)? {
         let r = resource_key(key, field)?;
-        let path = format!("{field}.{key}");
+        let path = field.key(key);
         if out[r.index()].is_some() {
-            return Err(PriceError::invalid(path, format!("{r} is given twice")));
+            return Err(PriceError::invalid(
+                path.to_string(),
+                format!("{r} is given twice"),
+            ));
         }
-        out[r.index()] = Some(amount_value(r, value, &path)?);
+        out[r.index()] = Some(amount_value(r, value, path)?);
     }
     Ok(out)
 }
@@ -252,7 +305,7 @@ pub fn usage_from_value(value: &Value) -> Result<ResourceVec, PriceError> {
                 format!("{r} is given twice"),
             ));
         }
-        out[r.index()] = Some(amount_value(r, v, key)?);
+        out[r.index()] = Some(amount_value(r, v, Path::Root(key))?);
     }
     Ok(out.map(|a| a.unwrap_or(0.0)))
 }
@@ -297,11 +350,11 @@ impl PriceRequest {
         let mut saw_candidates = false;
         for (key, v) in top {
             match key.as_str() {
-                "budgets" => req.budgets = amount_map(v, "budgets")?,
+                "budgets" => req.budgets = amount_map(v, Path::Root("budgets"))?,
                 "usage" => {
-                    req.usage = amount_map(v, "usage")?.map(|a| a.unwrap_or(0.0));
+                    req.usage = amount_map(v, Path::Root("usage"))?.map(|a| a.unwrap_or(0.0));
                 }
-                "caps" => req.caps = amount_map(v, "caps")?,
+                "caps" => req.caps = amount_map(v, Path::Root("caps"))?,
                 "objective" => req.objective = parse_objective(v)?,
                 "candidates" => {
                     saw_candidates = true;
@@ -309,7 +362,7 @@ impl PriceRequest {
                 }
                 "price_book" => req.price_book = parse_book(v)?,
                 "carbon_intensity" => {
-                    let x = as_number(v, "carbon_intensity")?;
+                    let x = as_number(v, Path::Root("carbon_intensity"))?;
                     if !(x.is_finite() && x >= 0.0) {
                         return Err(PriceError::invalid(
                             "carbon_intensity",
@@ -605,11 +658,12 @@ fn parse_objective(v: &Value) -> Result<Option<Vec<(Direction, Resource)>>, Pric
         return Ok(None);
     }
     let mut out: Vec<(Direction, Resource)> = Vec::with_capacity(list.len());
+    let root = Path::Root("objective");
     for (k, item) in list.iter().enumerate() {
-        let field = format!("objective[{k}]");
+        let field = root.index(k);
         let pair = item.as_array().filter(|a| a.len() == 2).ok_or_else(|| {
             PriceError::invalid(
-                &field,
+                field.to_string(),
                 format!("expected a pair such as [\"minimize\", \"time\"], found {item}"),
             )
         })?;
@@ -637,7 +691,7 @@ fn parse_objective(v: &Value) -> Result<Option<Vec<(Direction, Resource)>>, Pric
             })?;
         if out.iter().any(|(_, seen)| *seen == r) {
             return Err(PriceError::invalid(
-                field,
+                field.to_string(),
                 format!("{r} appears twice in the objective"),
             ));
         }
@@ -654,9 +708,10 @@ fn parse_candidates(v: &Value) -> Result<Vec<CandidateRequest>, PriceError> {
         )
     })?;
     let mut out = Vec::with_capacity(list.len());
+    let root = Path::Root("candidates");
     for (k, item) in list.iter().enumerate() {
-        let field = format!("candidates[{k}]");
-        let obj = as_object(item, &field)?;
+        let field = root.index(k);
+        let obj = as_object(item, field)?;
         let mut cand = CandidateRequest {
             name: Arc::from(""),
             provides: [None; RESOURCE_COUNT],
@@ -664,32 +719,32 @@ fn parse_candidates(v: &Value) -> Result<Vec<CandidateRequest>, PriceError> {
         };
         let mut named = false;
         for (key, value) in obj {
-            let path = format!("{field}.{key}");
+            let path = field.key(key);
             match key.as_str() {
                 "name" => {
                     cand.name = value
                         .as_str()
                         .ok_or_else(|| {
                             PriceError::invalid(
-                                &path,
+                                path.to_string(),
                                 format!("expected a string, found {}", kind_of(value)),
                             )
                         })?
                         .into();
                     named = true;
                 }
-                "provides" => cand.provides = amount_map(value, &path)?,
+                "provides" => cand.provides = amount_map(value, path)?,
                 "eligible" => {
                     cand.eligible = value.as_bool().ok_or_else(|| {
                         PriceError::invalid(
-                            &path,
+                            path.to_string(),
                             format!("expected true or false, found {}", kind_of(value)),
                         )
                     })?;
                 }
                 _ => {
                     return Err(PriceError::invalid(
-                        path,
+                        path.to_string(),
                         "unknown field (expected name, provides or eligible)",
                     ));
                 }
@@ -705,12 +760,13 @@ fn parse_candidates(v: &Value) -> Result<Vec<CandidateRequest>, PriceError> {
 
 fn parse_book(v: &Value) -> Result<PriceBook, PriceError> {
     let mut book = PriceBook::default();
-    for (key, entry) in as_object(v, "price_book")? {
-        let r = resource_key(key, "price_book")?;
-        let field = format!("price_book.{key}");
-        for (k, x) in as_object(entry, &field)? {
-            let path = format!("{field}.{k}");
-            let x = as_number(x, &path)?;
+    let root = Path::Root("price_book");
+    for (key, entry) in as_object(v, root)? {
+        let r = resource_key(key, root)?;
+        let field = root.key(key);
+        for (k, x) in as_object(entry, field)? {
+            let path = field.key(k);
+            let x = as_number(x, path)?;
             match k.as_str() {
                 "base" => {
                     if !(x.is_finite() && x >= 0.0) {
