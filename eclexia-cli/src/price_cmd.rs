@@ -39,7 +39,9 @@ pub fn run(args: &PriceArgs) -> ExitCode {
             }
         },
     };
-    let quote = match PriceRequest::from_json(&text).and_then(|req| price(&req)) {
+    // The quote borrows the candidate names from the request.
+    let request = PriceRequest::from_json(&text);
+    let quote = match request.as_ref().map_err(Clone::clone).and_then(price) {
         Ok(q) => q,
         Err(e) => {
             eprintln!("eclexia: {name}: {e}");

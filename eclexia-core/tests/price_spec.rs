@@ -92,7 +92,8 @@ fn nothing_feasible_reports_no_feasible_solution() {
 
 #[test]
 fn empty_candidate_list_is_not_an_error() {
-    let q = price(&PriceRequest::from_json(r#"{"candidates": []}"#).unwrap()).unwrap();
+    let req = PriceRequest::from_json(r#"{"candidates": []}"#).unwrap();
+    let q = price(&req).unwrap();
     assert_eq!(q.chosen, None);
     assert_eq!(q.prices.time, 100.0);
 }
@@ -221,4 +222,89 @@ fn market_is_shared_across_threads() {
     let p = market.prices();
     assert_eq!(p.resources[0].used, 400.0);
     assert_eq!(market.updates(), 400);
+}
+
+/// A request built by hand is checked by `price()` itself; the error names the first bad
+/// field in the order budgets/caps/usage per resource, candidates, price book, intensity.
+#[test]
+fn hand_built_requests_are_validated_by_price() {
+    let base = || {
+        let mut req = PriceRequest::from_json(SECTION_9_7_REQUEST).unwrap();
+        req.caps[Resource::Time.index()] = Some(1.0);
+        req
+    };
+    assert!(price(&base()).is_ok());
+    type Spoil = fn(&mut PriceRequest);
+    let cases: [(Spoil, &str); 8] = [
+        (
+            |r| r.budgets[Resource::Time.index()] = Some(f64::NAN),
+            "budgets.time: ",
+        ),
+        (
+            |r| r.caps[Resource::Time.index()] = Some(-1.0),
+            "caps.time: ",
+        ),
+        (
+            |r| r.usage[Resource::Memory.index()] = f64::INFINITY,
+            "usage.memory: ",
+        ),
+        (
+            |r| r.candidates[1].provides[Resource::Energy.index()] = Some(-0.5),
+            "candidates[1].provides.energy: ",
+        ),
+        (
+            |r| r.price_book.base[Resource::Carbon.index()] = -1.0,
+            "price_book: carbon.base: ",
+        ),
+        (
+            |r| r.price_book.multiplier[Resource::Energy.index()] = 0.5,
+            "price_book: energy.multiplier: ",
+        ),
+        (|r| r.carbon_intensity = f64::NAN, "carbon_intensity: "),
+        (
+            // Several at once: the first in the documented order is named.
+            |r| {
+                r.carbon_intensity = -1.0;
+                r.candidates[0].provides[Resource::Time.index()] = Some(f64::NAN);
+            },
+            "candidates[0].provides.time: ",
+        ),
+    ];
+    for (spoil, prefix) in cases {
+        let mut req = base();
+        spoil(&mut req);
+        let err = price(&req).unwrap_err().to_string();
+        assert!(err.starts_with(prefix), "{prefix:?} expected, got {err:?}");
+        assert_eq!(req.validate().unwrap_err().to_string(), err);
+    }
+    // -0 is a valid amount (it is >= 0), and `None` is not checked.
+    let mut req = base();
+    req.usage[0] = -0.0;
+    req.candidates[0].provides = [None; 6];
+    assert!(price(&req).is_ok());
+    assert!(req.validate().is_ok());
+}
+
+/// The quote borrows the names from the request; `into_owned` and a JSON round trip give the
+/// same quote, and `rejected` is read back from its §9.7 string.
+#[test]
+fn quote_into_owned_and_json_round_trip() {
+    use eclexia_core::price::{Quote, Rejection};
+    let owned: Quote<'static> = {
+        let req = PriceRequest::from_json(SECTION_9_7_REQUEST).unwrap();
+        price(&req).unwrap().into_owned()
+    };
+    assert_eq!(serde_json::to_string(&owned).unwrap(), SECTION_9_7_RESPONSE);
+    let back: Quote<'static> = serde_json::from_str(SECTION_9_7_RESPONSE).unwrap();
+    assert_eq!(back, owned);
+    assert_eq!(
+        back.candidates[0].rejected,
+        Some(Rejection::Budget(Resource::Energy))
+    );
+    let bad = SECTION_9_7_RESPONSE.replace("budget: energy", "budget: sunshine");
+    let err = serde_json::from_str::<Quote<'static>>(&bad).unwrap_err();
+    assert!(
+        err.to_string().contains("unknown rejection reason"),
+        "{err}"
+    );
 }

@@ -37,7 +37,9 @@ pub unsafe extern "C" fn eclexia_price_json(
             Ok(s) => s,
             Err(status) => return status,
         };
-        let quote = match PriceRequest::from_json(text).and_then(|r| price(&r)) {
+        // The quote borrows the candidate names from the request.
+        let request = PriceRequest::from_json(text);
+        let quote = match request.as_ref().map_err(Clone::clone).and_then(price) {
             Ok(q) => q,
             Err(e) => {
                 set_last_error(&e.to_string(), "", "");

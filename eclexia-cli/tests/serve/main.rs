@@ -161,6 +161,19 @@ fn price_answers_the_spec_example_and_uses_the_market() {
     // LANGUAGE §9.7's request, answered exactly as the spec's response.
     let r = http(s.api, "POST", "/v1/price", &[], EXAMPLE_97.as_bytes());
     assert_eq!(r.status, 200, "{}", r.body);
+    // Byte for byte what `price()`, `eclexia price --compact` and the C API write: §9.7's
+    // response in its key order.
+    assert_eq!(
+        r.body,
+        concat!(
+            r#"{"prices":{"energy":3.2087058602935237,"time":100.0,"carbon":50.0,"memory":0.001,"network":0.001,"compute":1.0},"#,
+            r#""market":{"energy":3.0314331330207964,"time":100.0,"carbon":50.0,"memory":0.001,"network":0.001,"compute":1.0},"#,
+            r#""premium":{"energy":0.17727272727272728,"time":0.0,"carbon":0.0,"memory":0.0,"network":0.0,"compute":0.0},"#,
+            r#""chosen":"b","#,
+            r#""candidates":[{"name":"a","eligible":true,"feasible":false,"cost":0.1,"rejected":"budget: energy"},"#,
+            r#"{"name":"b","eligible":true,"feasible":true,"cost":4.0,"rejected":null}]}"#
+        )
+    );
     let v = r.json();
     assert_eq!(v["chosen"], "b");
     assert_eq!(v["prices"]["energy"], 3.2087058602935237);

@@ -36,7 +36,17 @@ pub fn utilisation(used: f64, limit: f64) -> f64 {
 pub fn market_price(base: f64, mult: f64, used: f64, limit: f64) -> f64 {
     let u = utilisation(used, limit);
     // `u` may be NaN only for NaN inputs, which the callers reject; `min` then yields 1.0.
-    base * mult.powf(u.min(1.0))
+    let e = u.min(1.0);
+    // `powf(m, 0) == 1` and `powf(m, 1) == m` exactly (IEEE 754), so the common ends of the
+    // curve (nothing used, or an unlimited budget; exhausted) skip the call, bit for bit.
+    let scale = if e == 0.0 {
+        1.0
+    } else if e == 1.0 {
+        mult
+    } else {
+        mult.powf(e)
+    };
+    base * scale
 }
 
 /// Market prices of all resources for the given usage and limits.

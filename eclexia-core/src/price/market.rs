@@ -16,7 +16,7 @@ use parking_lot::Mutex;
 use serde::{Deserialize, Serialize};
 
 use super::amount::check_amount;
-use super::request::{GivenFields, PriceError, PriceRequest, Quote, price};
+use super::request::{GivenFields, PriceError, PriceRequest, Quote};
 use super::{DEFAULT_CARBON_INTENSITY, PerResource, PriceBook, RESOURCE_COUNT, ResourceVec, curve};
 use crate::units::Resource;
 
@@ -377,20 +377,22 @@ impl Market {
 
     /// Prices a request against the market: the market supplies budgets, usage, price book
     /// and carbon intensity; the request supplies candidates, caps and objective.
-    pub fn quote(&self, request: &PriceRequest) -> Result<Quote, PriceError> {
+    /// The quote borrows the candidate names from `request` (see [`Quote`]).
+    pub fn quote<'r>(&self, request: &'r PriceRequest) -> Result<Quote<'r>, PriceError> {
         self.quote_given(request, GivenFields::default())
     }
 
     /// Prices a request against the market, keeping the fields the request gave itself
     /// (`given`) and taking the others — budgets, usage, price book, carbon intensity — from
-    /// the market (the sidecar's `POST /v1/price`, ARCHITECTURE §9).
-    pub fn quote_given(
+    /// the market (the sidecar's `POST /v1/price`, ARCHITECTURE §9). The request is not
+    /// copied: the market's values replace the request's in what is priced.
+    pub fn quote_given<'r>(
         &self,
-        request: &PriceRequest,
+        request: &'r PriceRequest,
         given: GivenFields,
-    ) -> Result<Quote, PriceError> {
+    ) -> Result<Quote<'r>, PriceError> {
         let now = self.clock.now();
-        let mut req = request.clone();
+        let mut req = request.terms();
         {
             let mut st = self.state.lock();
             st.roll(now);
@@ -407,7 +409,7 @@ impl Market {
                 req.carbon_intensity = st.carbon.intensity;
             }
         }
-        price(&req)
+        req.price()
     }
 
     /// The state to persist.

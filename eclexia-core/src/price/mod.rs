@@ -31,7 +31,7 @@
 //! let quote = price(&request).unwrap();
 //! assert_eq!(quote.chosen.as_deref(), Some("b"));
 //! assert_eq!(quote.prices.energy, 3.2087058602935237);
-//! assert_eq!(quote.candidates[0].rejected.as_deref(), Some("budget: energy"));
+//! assert_eq!(quote.candidates[0].rejected.map(|r| r.as_str()), Some("budget: energy"));
 //! ```
 
 mod amount;

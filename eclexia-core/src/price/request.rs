@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::amount::{AmountError, check_amount, parse_amount};
-use super::select::{CandidateOutcome, Solution, select};
+use super::select::{CandidateOutcome, Rejection, Solution, select};
 use super::{
     DEFAULT_CARBON_INTENSITY, PerResource, PriceBook, RESOURCE_COUNT, ResourceVec, SelectionInput,
 };
@@ -129,28 +129,78 @@ fn kind_of(v: &Value) -> &'static str {
     }
 }
 
-fn as_object<'v>(v: &'v Value, field: &str) -> Result<&'v Map<String, Value>, PriceError> {
+/// A field path such as `candidates[1].provides.energy`, written out only when an error
+/// names it: parsing a valid request formats no paths.
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    /// A top-level field (or a key of a usage object).
+    Root(&'a str),
+    /// `parent.key`.
+    Key(&'a Path<'a>, &'a str),
+    /// `parent[index]`.
+    Index(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path::Key(self, key)
+    }
+
+    fn index(&'a self, index: usize) -> Path<'a> {
+        Path::Index(self, index)
+    }
+}
+
+impl From<Path<'_>> for String {
+    fn from(path: Path<'_>) -> String {
+        path.to_string()
+    }
+}
+
+impl std::fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Path::Root(name) => f.write_str(name),
+            Path::Key(parent, key) => write!(f, "{parent}.{key}"),
+            Path::Index(parent, index) => write!(f, "{parent}[{index}]"),
+        }
+    }
+}
+
+fn as_object<'v>(v: &'v Value, field: Path<'_>) -> Result<&'v Map<String, Value>, PriceError> {
     v.as_object().ok_or_else(|| {
-        PriceError::invalid(field, format!("expected an object, found {}", kind_of(v)))
+        PriceError::invalid(
+            field.to_string(),
+            format!("expected an object, found {}", kind_of(v)),
+        )
     })
 }
 
-fn as_number(v: &Value, field: &str) -> Result<f64, PriceError> {
+fn as_number(v: &Value, field: Path<'_>) -> Result<f64, PriceError> {
     v.as_f64().ok_or_else(|| {
-        PriceError::invalid(field, format!("expected a number, found {}", kind_of(v)))
+        PriceError::invalid(
+            field.to_string(),
+            format!("expected a number, found {}", kind_of(v)),
+        )
     })
 }
 
 /// An amount value: a unit string or a number in canonical units.
-fn amount_value(r: Resource, v: &Value, field: &str) -> Result<f64, PriceError> {
+fn amount_value(r: Resource, v: &Value, field: Path<'_>) -> Result<f64, PriceError> {
     match v {
-        Value::String(s) => parse_amount(r, s).map_err(|e| PriceError::amount(field, e)),
+        Value::String(s) => {
+            parse_amount(r, s).map_err(|e| PriceError::amount(field.to_string(), e))
+        }
         Value::Number(n) => {
             let x = n.as_f64().unwrap_or(f64::NAN);
-            check_amount(x, &n.to_string()).map_err(|e| PriceError::amount(field, e))
+            if x.is_finite() && x >= 0.0 {
+                // The text is only needed for the message of an out-of-range number.
+                return Ok(x);
+            }
+            check_amount(x, &n.to_string()).map_err(|e| PriceError::amount(field.to_string(), e))
         }
         other => Err(PriceError::amount(
-            field,
+            field.to_string(),
             AmountError::NotAnAmount {
                 resource: r,
                 text: other.to_string(),
@@ -159,7 +209,7 @@ fn amount_value(r: Resource, v: &Value, field: &str) -> Result<f64, PriceError> 
     }
 }
 
-fn resource_key(key: &str, field: &str) -> Result<Resource, PriceError> {
+fn resource_key(key: &str, field: Path<'_>) -> Result<Resource, PriceError> {
     Resource::from_name(key).ok_or_else(|| {
         PriceError::invalid(
             format!("{field}.{key}"),
@@ -169,15 +219,18 @@ fn resource_key(key: &str, field: &str) -> Result<Resource, PriceError> {
 }
 
 /// `{"energy": "100J", …}` → one optional amount per resource.
-fn amount_map(v: &Value, field: &str) -> Result<[Option<f64>; RESOURCE_COUNT], PriceError> {
+fn amount_map(v: &Value, field: Path<'_>) -> Result<[Option<f64>; RESOURCE_COUNT], PriceError> {
     let mut out = [None; RESOURCE_COUNT];
     for (key, value) in as_object(v, field)? {
         let r = resource_key(key, field)?;
-        let path = format!("{field}.{key}");
+        let path = field.key(key);
         if out[r.index()].is_some() {
-            return Err(PriceError::invalid(path, format!("{r} is given twice")));
+            return Err(PriceError::invalid(
+                path.to_string(),
+                format!("{r} is given twice"),
+            ));
         }
-        out[r.index()] = Some(amount_value(r, value, &path)?);
+        out[r.index()] = Some(amount_value(r, value, path)?);
     }
     Ok(out)
 }
@@ -252,7 +305,7 @@ pub fn usage_from_value(value: &Value) -> Result<ResourceVec, PriceError> {
                 format!("{r} is given twice"),
             ));
         }
-        out[r.index()] = Some(amount_value(r, v, key)?);
+        out[r.index()] = Some(amount_value(r, v, Path::Root(key))?);
     }
     Ok(out.map(|a| a.unwrap_or(0.0)))
 }
@@ -297,11 +350,11 @@ impl PriceRequest {
         let mut saw_candidates = false;
         for (key, v) in top {
             match key.as_str() {
-                "budgets" => req.budgets = amount_map(v, "budgets")?,
+                "budgets" => req.budgets = amount_map(v, Path::Root("budgets"))?,
                 "usage" => {
-                    req.usage = amount_map(v, "usage")?.map(|a| a.unwrap_or(0.0));
+                    req.usage = amount_map(v, Path::Root("usage"))?.map(|a| a.unwrap_or(0.0));
                 }
-                "caps" => req.caps = amount_map(v, "caps")?,
+                "caps" => req.caps = amount_map(v, Path::Root("caps"))?,
                 "objective" => req.objective = parse_objective(v)?,
                 "candidates" => {
                     saw_candidates = true;
@@ -309,7 +362,7 @@ impl PriceRequest {
                 }
                 "price_book" => req.price_book = parse_book(v)?,
                 "carbon_intensity" => {
-                    let x = as_number(v, "carbon_intensity")?;
+                    let x = as_number(v, Path::Root("carbon_intensity"))?;
                     if !(x.is_finite() && x >= 0.0) {
                         return Err(PriceError::invalid(
                             "carbon_intensity",
@@ -400,27 +453,41 @@ impl PriceRequest {
     /// Checks the invariants [`from_json`](Self::from_json) guarantees, for requests built
     /// by hand.
     pub fn validate(&self) -> Result<(), PriceError> {
-        // This runs on every `price()` call: first one branch-light pass over the numbers;
-        // only if something is off, the detailed pass below finds and names it.
+        self.terms().validate()
+    }
+
+    /// The numbers and candidates `price` reads, borrowed from the request.
+    pub(crate) fn terms(&self) -> Terms<'_> {
+        Terms {
+            budgets: self.budgets,
+            usage: self.usage,
+            caps: self.caps,
+            weights: self.weights(),
+            candidates: &self.candidates,
+            price_book: self.price_book,
+            carbon_intensity: self.carbon_intensity,
+        }
+    }
+}
+
+/// What one pricing reads: a request's fields, some possibly replaced by a market's current
+/// values ([`Market::quote_given`](super::Market::quote_given)) without copying the
+/// candidates.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Terms<'r> {
+    pub budgets: [Option<f64>; RESOURCE_COUNT],
+    pub usage: ResourceVec,
+    pub caps: [Option<f64>; RESOURCE_COUNT],
+    pub weights: ResourceVec,
+    pub candidates: &'r [CandidateRequest],
+    pub price_book: PriceBook,
+    pub carbon_intensity: f64,
+}
+
+impl<'r> Terms<'r> {
+    /// [`PriceRequest::validate`] on these terms: names the first offending field.
+    fn validate(&self) -> Result<(), PriceError> {
         let ok = |x: f64| x.is_finite() && x >= 0.0;
-        // Non-short-circuit `&` keeps these loops free of branches; a NaN fails both
-        // comparisons.
-        let in_range = |x: f64| (0.0..=f64::MAX).contains(&x);
-        let opt = |x: Option<f64>| in_range(x.unwrap_or(0.0));
-        let mut fast = in_range(self.carbon_intensity);
-        for i in 0..RESOURCE_COUNT {
-            fast &= opt(self.budgets[i]) & opt(self.caps[i]) & in_range(self.usage[i]);
-        }
-        for c in &self.candidates {
-            let p = &c.provides;
-            fast &= opt(p[0]) & opt(p[1]) & opt(p[2]) & opt(p[3]) & opt(p[4]) & opt(p[5]);
-        }
-        if fast {
-            return self
-                .price_book
-                .validate()
-                .map_err(|m| PriceError::invalid("price_book", m));
-        }
         let bad = |field: String, x: f64| {
             PriceError::amount(
                 field,
@@ -457,7 +524,7 @@ impl PriceRequest {
         self.price_book
             .validate()
             .map_err(|m| PriceError::invalid("price_book", m))?;
-        if !(self.carbon_intensity.is_finite() && self.carbon_intensity >= 0.0) {
+        if !ok(self.carbon_intensity) {
             return Err(PriceError::invalid(
                 "carbon_intensity",
                 format!(
@@ -467,6 +534,95 @@ impl PriceRequest {
             ));
         }
         Ok(())
+    }
+
+    /// Validates, then prices (LANGUAGE §9.7).
+    ///
+    /// The validation is folded into the pass that converts the candidates for
+    /// [`select`]: every number is range-checked there without a branch, and only when one
+    /// is off does [`validate`](Self::validate) run to name it. So a valid request is
+    /// not walked twice.
+    pub(crate) fn price(&self) -> Result<Quote<'r>, PriceError> {
+        // Finite and >= 0; a NaN fails both comparisons. Non-short-circuit `&` below keeps
+        // the checks free of branches.
+        let in_range = |x: f64| (0.0..=f64::MAX).contains(&x);
+        let mut valid = in_range(self.carbon_intensity);
+        for i in 0..RESOURCE_COUNT {
+            valid &= in_range(self.budgets[i].unwrap_or(0.0))
+                & in_range(self.caps[i].unwrap_or(0.0))
+                & in_range(self.usage[i])
+                & in_range(self.price_book.base[i])
+                & (1.0..=f64::MAX).contains(&self.price_book.multiplier[i]);
+        }
+
+        // Up to 32 candidates the vectors live on the stack: `price()` sits on the request
+        // path of the sidecar and the bindings, so it avoids allocations it does not need.
+        const STACK: usize = 32;
+        let empty = Solution {
+            provides: [0.0; RESOURCE_COUNT],
+            declared: [false; RESOURCE_COUNT],
+            eligible: false,
+        };
+        let candidates = self.candidates;
+        let n = candidates.len();
+        let mut stack_sol = [empty; STACK];
+        let mut stack_out = [CandidateOutcome::default(); STACK];
+        let (mut heap_sol, mut heap_out);
+        let (solutions, out): (&mut [Solution], &mut [CandidateOutcome]) = if n <= STACK {
+            (&mut stack_sol[..n], &mut stack_out[..n])
+        } else {
+            heap_sol = vec![empty; n];
+            heap_out = vec![CandidateOutcome::default(); n];
+            (&mut heap_sol, &mut heap_out)
+        };
+        for (slot, c) in solutions.iter_mut().zip(candidates) {
+            let provides = c.provides.map(|x| x.unwrap_or(0.0));
+            for x in provides {
+                valid &= in_range(x);
+            }
+            *slot = Solution {
+                provides,
+                declared: c.provides.map(|x| x.is_some()),
+                eligible: c.eligible,
+            };
+        }
+        if !valid {
+            // The detailed pass names the offending field.
+            self.validate()?;
+        }
+
+        let sel = select(
+            &SelectionInput {
+                candidates: solutions,
+                caps: self.caps.map(|c| c.unwrap_or(f64::INFINITY)),
+                weights: self.weights,
+                used: self.usage,
+                limits: self.budgets.map(|b| b.unwrap_or(f64::INFINITY)),
+                book: &self.price_book,
+                carbon_intensity: self.carbon_intensity,
+            },
+            out,
+        );
+        let mut quotes = Vec::with_capacity(n);
+        quotes.extend(
+            candidates
+                .iter()
+                .zip(out.iter())
+                .map(|(c, o)| CandidateQuote {
+                    name: Cow::Borrowed(&*c.name),
+                    eligible: c.eligible,
+                    feasible: o.feasible,
+                    cost: o.cost,
+                    rejected: o.rejected,
+                }),
+        );
+        Ok(Quote {
+            prices: PerResource::from_array(sel.prices),
+            market: PerResource::from_array(sel.market),
+            premium: PerResource::from_array(sel.premium),
+            chosen: sel.chosen.map(|i| Cow::Borrowed(&*candidates[i].name)),
+            candidates: quotes,
+        })
     }
 }
 
@@ -502,11 +658,12 @@ fn parse_objective(v: &Value) -> Result<Option<Vec<(Direction, Resource)>>, Pric
         return Ok(None);
     }
     let mut out: Vec<(Direction, Resource)> = Vec::with_capacity(list.len());
+    let root = Path::Root("objective");
     for (k, item) in list.iter().enumerate() {
-        let field = format!("objective[{k}]");
+        let field = root.index(k);
         let pair = item.as_array().filter(|a| a.len() == 2).ok_or_else(|| {
             PriceError::invalid(
-                &field,
+                field.to_string(),
                 format!("expected a pair such as [\"minimize\", \"time\"], found {item}"),
             )
         })?;
@@ -534,7 +691,7 @@ fn parse_objective(v: &Value) -> Result<Option<Vec<(Direction, Resource)>>, Pric
             })?;
         if out.iter().any(|(_, seen)| *seen == r) {
             return Err(PriceError::invalid(
-                field,
+                field.to_string(),
                 format!("{r} appears twice in the objective"),
             ));
         }
@@ -551,9 +708,10 @@ fn parse_candidates(v: &Value) -> Result<Vec<CandidateRequest>, PriceError> {
         )
     })?;
     let mut out = Vec::with_capacity(list.len());
+    let root = Path::Root("candidates");
     for (k, item) in list.iter().enumerate() {
-        let field = format!("candidates[{k}]");
-        let obj = as_object(item, &field)?;
+        let field = root.index(k);
+        let obj = as_object(item, field)?;
         let mut cand = CandidateRequest {
             name: Arc::from(""),
             provides: [None; RESOURCE_COUNT],
@@ -561,32 +719,32 @@ fn parse_candidates(v: &Value) -> Result<Vec<CandidateRequest>, PriceError> {
         };
         let mut named = false;
         for (key, value) in obj {
-            let path = format!("{field}.{key}");
+            let path = field.key(key);
             match key.as_str() {
                 "name" => {
                     cand.name = value
                         .as_str()
                         .ok_or_else(|| {
                             PriceError::invalid(
-                                &path,
+                                path.to_string(),
                                 format!("expected a string, found {}", kind_of(value)),
                             )
                         })?
                         .into();
                     named = true;
                 }
-                "provides" => cand.provides = amount_map(value, &path)?,
+                "provides" => cand.provides = amount_map(value, path)?,
                 "eligible" => {
                     cand.eligible = value.as_bool().ok_or_else(|| {
                         PriceError::invalid(
-                            &path,
+                            path.to_string(),
                             format!("expected true or false, found {}", kind_of(value)),
                         )
                     })?;
                 }
                 _ => {
                     return Err(PriceError::invalid(
-                        path,
+                        path.to_string(),
                         "unknown field (expected name, provides or eligible)",
                     ));
                 }
@@ -602,12 +760,13 @@ fn parse_candidates(v: &Value) -> Result<Vec<CandidateRequest>, PriceError> {
 
 fn parse_book(v: &Value) -> Result<PriceBook, PriceError> {
     let mut book = PriceBook::default();
-    for (key, entry) in as_object(v, "price_book")? {
-        let r = resource_key(key, "price_book")?;
-        let field = format!("price_book.{key}");
-        for (k, x) in as_object(entry, &field)? {
-            let path = format!("{field}.{k}");
-            let x = as_number(x, &path)?;
+    let root = Path::Root("price_book");
+    for (key, entry) in as_object(v, root)? {
+        let r = resource_key(key, root)?;
+        let field = root.key(key);
+        for (k, x) in as_object(entry, field)? {
+            let path = field.key(k);
+            let x = as_number(x, path)?;
             match k.as_str() {
                 "base" => {
                     if !(x.is_finite() && x >= 0.0) {
@@ -640,23 +799,33 @@ fn parse_book(v: &Value) -> Result<PriceBook, PriceError> {
 }
 
 /// One candidate of a quote.
+///
+/// `'r` is the request the name is borrowed from; [`into_owned`](Self::into_owned) copies
+/// it out.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct CandidateQuote {
-    /// The candidate's name.
-    pub name: Arc<str>,
+pub struct CandidateQuote<'r> {
+    /// The candidate's name: borrowed from the request by [`price`], owned when
+    /// deserialised.
+    pub name: Cow<'r, str>,
     /// Whether it was eligible.
     pub eligible: bool,
     /// Whether it was feasible (§8.3).
     pub feasible: bool,
     /// §8.4's cost; null for ineligible candidates.
     pub cost: Option<f64>,
-    /// The first failing reason (`not eligible`, `cap: <r>`, `budget: <r>`), or null.
-    pub rejected: Option<Cow<'static, str>>,
+    /// The first failing reason, or null; serialised as §9.7 writes it (`not eligible`,
+    /// `cap: <r>`, `budget: <r>`, see [`Rejection::as_str`]).
+    pub rejected: Option<Rejection>,
 }
 
 /// A §9.7 response.
+///
+/// [`price`] borrows the candidate names from the request instead of copying them (a quote
+/// costs one allocation, its candidate list), so a `Quote<'r>` lives no longer than the
+/// [`PriceRequest`] it answers; [`into_owned`](Self::into_owned) gives a `Quote<'static>`
+/// to keep past it. Serialised, both are the same §9.7 JSON.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Quote {
+pub struct Quote<'r> {
     /// `π = market + premium`.
     pub prices: PerResource<f64>,
     /// Market prices (§9.3).
@@ -664,9 +833,22 @@ pub struct Quote {
     /// LP premium (§9.4).
     pub premium: PerResource<f64>,
     /// The chosen candidate's name; null when none is feasible.
-    pub chosen: Option<Arc<str>>,
+    pub chosen: Option<Cow<'r, str>>,
     /// Every candidate, in request order.
-    pub candidates: Vec<CandidateQuote>,
+    pub candidates: Vec<CandidateQuote<'r>>,
+}
+
+impl CandidateQuote<'_> {
+    /// The same candidate quote, owning its name.
+    pub fn into_owned(self) -> CandidateQuote<'static> {
+        CandidateQuote {
+            name: Cow::Owned(self.name.into_owned()),
+            eligible: self.eligible,
+            feasible: self.feasible,
+            cost: self.cost,
+            rejected: self.rejected,
+        }
+    }
 }
 
 /// The status a quote reports (§9.7): a choice, or `NoFeasibleSolution` (E0603).
@@ -688,7 +870,31 @@ impl QuoteStatus {
     }
 }
 
-impl Quote {
+impl Quote<'_> {
+    /// The same quote, owning the candidate names (no longer tied to the request).
+    ///
+    /// ```
+    /// use eclexia_core::price::{price, PriceRequest, Quote};
+    /// let quote: Quote<'static> = {
+    ///     let req = PriceRequest::from_json(r#"{"candidates": [{"name": "a"}]}"#).unwrap();
+    ///     price(&req).unwrap().into_owned()
+    /// };
+    /// assert_eq!(quote.chosen.as_deref(), Some("a"));
+    /// ```
+    pub fn into_owned(self) -> Quote<'static> {
+        Quote {
+            prices: self.prices,
+            market: self.market,
+            premium: self.premium,
+            chosen: self.chosen.map(|c| Cow::Owned(c.into_owned())),
+            candidates: self
+                .candidates
+                .into_iter()
+                .map(CandidateQuote::into_owned)
+                .collect(),
+        }
+    }
+
     /// Whether a candidate was chosen.
     pub fn status(&self) -> QuoteStatus {
         if self.chosen.is_some() {
@@ -706,6 +912,12 @@ impl Quote {
 
 /// Prices a request (LANGUAGE §9.7): a thin wrapper over [`select`](super::select).
 ///
+/// Validates the request first (a hand-built request may hold a NaN or a negative
+/// amount; one branch-free pass when all is well), then borrows the candidate names from
+/// it for the [`Quote`], which therefore lives no longer than `req` (see
+/// [`Quote::into_owned`]). Allocates one `Vec` (the quote's candidates) up to 32
+/// candidates when no LP is needed.
+///
 /// ```
 /// use eclexia_core::price::{price, PriceRequest, QuoteStatus};
 /// let req = PriceRequest::from_json(
@@ -714,64 +926,8 @@ impl Quote {
 /// let quote = price(&req).unwrap();
 /// assert_eq!(quote.chosen, None);
 /// assert_eq!(quote.status(), QuoteStatus::NoFeasibleSolution);
-/// assert_eq!(quote.candidates[0].rejected.as_deref(), Some("budget: energy"));
+/// assert_eq!(quote.candidates[0].rejected.map(|r| r.as_str()), Some("budget: energy"));
 /// ```
-pub fn price(req: &PriceRequest) -> Result<Quote, PriceError> {
-    req.validate()?;
-    // Up to 32 candidates the vectors live on the stack: `price()` sits on the request path
-    // of the sidecar and the bindings, so it avoids allocations it does not need.
-    const STACK: usize = 32;
-    let empty = Solution {
-        provides: [0.0; RESOURCE_COUNT],
-        declared: [false; RESOURCE_COUNT],
-        eligible: false,
-    };
-    let n = req.candidates.len();
-    let mut stack_sol = [empty; STACK];
-    let mut stack_out = [CandidateOutcome::default(); STACK];
-    let (mut heap_sol, mut heap_out);
-    let (solutions, out): (&mut [Solution], &mut [CandidateOutcome]) = if n <= STACK {
-        (&mut stack_sol[..n], &mut stack_out[..n])
-    } else {
-        heap_sol = vec![empty; n];
-        heap_out = vec![CandidateOutcome::default(); n];
-        (&mut heap_sol, &mut heap_out)
-    };
-    for (slot, c) in solutions.iter_mut().zip(&req.candidates) {
-        *slot = Solution {
-            provides: c.provides.map(|x| x.unwrap_or(0.0)),
-            declared: c.provides.map(|x| x.is_some()),
-            eligible: c.eligible,
-        };
-    }
-    let sel = select(
-        &SelectionInput {
-            candidates: solutions,
-            caps: req.caps.map(|c| c.unwrap_or(f64::INFINITY)),
-            weights: req.weights(),
-            used: req.usage,
-            limits: req.budgets.map(|b| b.unwrap_or(f64::INFINITY)),
-            book: &req.price_book,
-            carbon_intensity: req.carbon_intensity,
-        },
-        out,
-    );
-    Ok(Quote {
-        prices: PerResource::from_array(sel.prices),
-        market: PerResource::from_array(sel.market),
-        premium: PerResource::from_array(sel.premium),
-        chosen: sel.chosen.map(|i| req.candidates[i].name.clone()),
-        candidates: req
-            .candidates
-            .iter()
-            .zip(out.iter())
-            .map(|(c, o)| CandidateQuote {
-                name: c.name.clone(),
-                eligible: c.eligible,
-                feasible: o.feasible,
-                cost: o.cost,
-                rejected: o.rejected.map(|r| Cow::Borrowed(r.as_str())),
-            })
-            .collect(),
-    })
+pub fn price(req: &PriceRequest) -> Result<Quote<'_>, PriceError> {
+    req.terms().price()
 }

@@ -114,6 +114,57 @@ impl Rejection {
     }
 }
 
+impl Rejection {
+    /// Every reason, in [`Resource::ALL`] order within caps and budgets.
+    const ALL: [Rejection; 13] = {
+        use Resource::*;
+        [
+            Rejection::NotEligible,
+            Rejection::Cap(Energy),
+            Rejection::Cap(Time),
+            Rejection::Cap(Carbon),
+            Rejection::Cap(Memory),
+            Rejection::Cap(Network),
+            Rejection::Cap(Compute),
+            Rejection::Budget(Energy),
+            Rejection::Budget(Time),
+            Rejection::Budget(Carbon),
+            Rejection::Budget(Memory),
+            Rejection::Budget(Network),
+            Rejection::Budget(Compute),
+        ]
+    };
+
+    /// The reason [`as_str`](Self::as_str) writes as `text`, if any.
+    ///
+    /// ```
+    /// use eclexia_core::price::{Rejection, Resource};
+    /// assert_eq!(Rejection::from_name("cap: time"), Some(Rejection::Cap(Resource::Time)));
+    /// assert_eq!(Rejection::from_name("too big"), None);
+    /// ```
+    pub fn from_name(text: &str) -> Option<Rejection> {
+        Rejection::ALL.into_iter().find(|r| r.as_str() == text)
+    }
+}
+
+/// Serialised as §9.7 writes it: `"not eligible"`, `"cap: energy"`, `"budget: time"`, …
+impl serde::Serialize for Rejection {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Rejection {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        Rejection::from_name(&text).ok_or_else(|| {
+            serde::de::Error::custom(format_args!(
+                "unknown rejection reason {text:?} (expected \"not eligible\", \"cap: <resource>\" or \"budget: <resource>\")"
+            ))
+        })
+    }
+}
+
 impl std::fmt::Display for Rejection {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
