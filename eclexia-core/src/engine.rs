@@ -18,17 +18,20 @@
 //! assert_eq!(outcome.output, "hi 2000J\n");
 //! ```
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, Mutex, Weak, mpsc};
 use std::time::Duration;
 
 use crate::diagnostic::{Diagnostics, ErrorCode, ErrorKind, RawDiagnostic};
+use crate::host::HostFn;
 use crate::price::{PerResource, PriceBook};
 use crate::program::Program;
 use crate::span::LineIndex;
 use crate::units::Resource;
 use crate::value::Value;
-use crate::vm::val::{ArrayObj, Fields, FuncRef, MapObj, Names, Val};
+use crate::vm::host::to_val;
+use crate::vm::val::Val;
 use crate::vm::{self, Settings, Sink, Trap, Vm, mem};
 
 /// Receives `print` output as the program produces it (the CLI's stdout, a log, …).
@@ -96,6 +99,7 @@ impl CancelHandle {
 #[derive(Clone)]
 pub struct EngineBuilder {
     settings: Settings,
+    hosts: HashMap<String, HostFn>,
     sink: Option<Arc<dyn OutputSink>>,
     cancel: CancelHandle,
 }
@@ -180,6 +184,13 @@ impl EngineBuilder {
         self
     }
 
+    /// Provides host function `name` (declared to the compiler with
+    /// [`crate::CompileOptions::host_function`]; see [`crate::host`]).
+    pub fn host_function(mut self, name: impl Into<String>, f: HostFn) -> Self {
+        self.hosts.insert(name.into(), f);
+        self
+    }
+
     /// Uses `handle` to cancel this engine's evaluations.
     pub fn cancel_handle(mut self, handle: CancelHandle) -> Self {
         self.cancel = handle;
@@ -208,6 +219,7 @@ impl EngineBuilder {
         s.book.validate()?;
         Ok(Engine {
             settings: self.settings,
+            hosts: self.hosts,
             sink: self.sink,
             cancel: self.cancel,
         })
@@ -218,6 +230,7 @@ impl EngineBuilder {
 #[derive(Clone)]
 pub struct Engine {
     settings: Settings,
+    hosts: HashMap<String, HostFn>,
     sink: Option<Arc<dyn OutputSink>>,
     cancel: CancelHandle,
 }
@@ -413,6 +426,7 @@ impl Engine {
                 fs: false,
                 clock: false,
             },
+            hosts: HashMap::new(),
             sink: None,
             cancel: CancelHandle::new(),
         }
@@ -476,7 +490,12 @@ impl Engine {
             None => Out::Capture(String::new()),
         };
         let result = {
-            let mut machine = Vm::new(code, self.settings.clone(), interrupt, &mut out);
+            let hosts = code
+                .hosts
+                .iter()
+                .map(|h| self.hosts.get(&h.name).cloned())
+                .collect();
+            let mut machine = Vm::new(code, self.settings.clone(), interrupt, &mut out, hosts);
             let start = crate::span::Span::new(0, 0);
             let r = machine.init().and_then(|()| {
                 let vals: Vec<Val> = args.iter().map(to_val).collect();
@@ -489,7 +508,7 @@ impl Engine {
             };
             let r = r.map(|v| {
                 let text = v.display(code);
-                let value = to_value(&v, code);
+                let value = crate::vm::host::to_value(&v, code);
                 let usage = machine.meter.root_usage();
                 let prices = Resource::ALL.map(|r| machine.shadow_price(r));
                 let selections = machine
@@ -638,91 +657,4 @@ fn fits(t: &crate::check::types::Ty, v: &Value) -> bool {
         (Ty::Map(k, w), Value::Map(xs)) => xs.iter().all(|(a, b)| fits(k, a) && fits(w, b)),
         _ => false,
     }
-}
-
-/// A host value as a machine value (only the forms [`fits`] admits for parameters).
-fn to_val(v: &Value) -> Val {
-    crate::stack::guard(|| match v {
-        Value::Unit => Val::Unit,
-        Value::Bool(b) => Val::Bool(*b),
-        Value::Int(i) => Val::Int(*i),
-        Value::Float(f) => Val::Float(*f),
-        Value::Char(c) => Val::Char(*c),
-        Value::Quantity(m, d) => Val::quantity(*m, *d),
-        Value::Str(s) => Val::str(s.clone()),
-        Value::Array(xs) => ArrayObj::wrap(xs.iter().map(to_val).collect()),
-        Value::Tuple(xs) => Val::Tuple(Fields::new(0, xs.iter().map(to_val).collect())),
-        Value::Map(xs) => {
-            let m = MapObj::new_empty();
-            if let Val::Map(obj) = &m {
-                for (k, w) in xs {
-                    if obj.0.borrow_mut().insert(to_val(k), to_val(w)) {
-                        mem::charge(crate::vm::val::MAP_ENTRY);
-                    }
-                }
-            }
-            m
-        }
-        Value::Range(a, b, i) => Val::Range(std::rc::Rc::new((*a, *b, *i))),
-        Value::Struct { .. } | Value::Variant { .. } | Value::Function(_) | Value::Echo(..) => {
-            Val::Unit
-        }
-    })
-}
-
-/// A machine value as an owned host value.
-fn to_value(v: &Val, names: &crate::compile::Code) -> Value {
-    crate::stack::guard(|| match v {
-        Val::Unit => Value::Unit,
-        Val::Bool(b) => Value::Bool(*b),
-        Val::Int(i) => Value::Int(*i),
-        Val::Float(f) => Value::Float(*f),
-        Val::Char(c) => Value::Char(*c),
-        Val::Quantity(m, d) => Value::Quantity(*m, *d),
-        Val::Str(s) => Value::Str(s.0.clone()),
-        Val::Array(a) => Value::Array(a.0.borrow().iter().map(|x| to_value(x, names)).collect()),
-        Val::Tuple(t) => Value::Tuple(t.items.iter().map(|x| to_value(x, names)).collect()),
-        Val::Map(m) => Value::Map(
-            m.0.borrow()
-                .iter()
-                .map(|(k, w)| (to_value(k, names), to_value(w, names)))
-                .collect(),
-        ),
-        Val::Struct(s) => Value::Struct {
-            name: names.type_name(s.tag).to_string(),
-            fields: names
-                .field_names(s.tag)
-                .iter()
-                .cloned()
-                .zip(s.items.iter().map(|x| to_value(x, names)))
-                .collect(),
-        },
-        Val::Tag(adt, var) => {
-            let (n, fields) = names.variant(*adt, *var);
-            Value::Variant {
-                enum_name: names.type_name(*adt).to_string(),
-                variant: n.to_string(),
-                payload: Vec::new(),
-                fields: fields.map(|f| f.to_vec()),
-            }
-        }
-        Val::Variant(o) => {
-            let (n, fields) = names.variant(o.adt, o.variant);
-            Value::Variant {
-                enum_name: names.type_name(o.adt).to_string(),
-                variant: n.to_string(),
-                payload: o.items.iter().map(|x| to_value(x, names)).collect(),
-                fields: fields.map(|f| f.to_vec()),
-            }
-        }
-        Val::Range(r) => Value::Range(r.0, r.1, r.2),
-        Val::Func(FuncRef::Fn(_)) | Val::Func(FuncRef::Builtin(_)) | Val::Closure(_) => {
-            Value::Function(v.display(names))
-        }
-        Val::Echo(e) => Value::Echo(
-            Box::new(to_value(&e.0, names)),
-            Box::new(to_value(&e.1, names)),
-        ),
-        Val::Cell(c) => to_value(&c.0.borrow(), names),
-    })
 }

@@ -33,6 +33,7 @@ pub mod compile;
 pub mod config;
 pub mod diagnostic;
 pub mod engine;
+pub mod host;
 pub mod meter;
 pub mod price;
 pub mod span;

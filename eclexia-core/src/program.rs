@@ -14,6 +14,8 @@ use crate::syntax::{lexer, parser};
 pub struct CompileOptions {
     /// The file name used in diagnostics (`--> NAME:line:col`).
     pub file_name: String,
+    /// Host functions the program may call (see [`crate::host`]).
+    pub host_functions: Vec<crate::host::HostSignature>,
 }
 
 impl CompileOptions {
@@ -21,7 +23,14 @@ impl CompileOptions {
     pub fn new(file_name: impl Into<String>) -> CompileOptions {
         CompileOptions {
             file_name: file_name.into(),
+            host_functions: Vec::new(),
         }
+    }
+
+    /// Declares a host function the program may call.
+    pub fn host_function(mut self, sig: crate::host::HostSignature) -> CompileOptions {
+        self.host_functions.push(sig);
+        self
     }
 }
 
@@ -125,9 +134,10 @@ pub fn compile(source: &str, opts: &CompileOptions) -> Result<Program, Diagnosti
     if !errors.is_empty() {
         return Err(Diagnostics::new(&opts.file_name, source, errors));
     }
-    let (checked, code) = match check::check_items(&ast, &interner, source) {
+    let (checked, code) = match check::check_items(&ast, &interner, source, &opts.host_functions) {
         Ok((checked, items)) => {
-            let code = crate::compile::compile(&checked, &items, &interner, source);
+            let code =
+                crate::compile::compile(&checked, &items, &interner, source, &opts.host_functions);
             (checked, code)
         }
         Err(errors) => return Err(Diagnostics::new(&opts.file_name, source, errors)),

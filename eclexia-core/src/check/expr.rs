@@ -17,6 +17,7 @@ pub(super) enum ValueRes {
     Const(u32),
     Variant(AdtId, u32),
     Builtin(&'static str),
+    Host(u32),
     Ambiguous,
     Undefined,
 }
@@ -30,6 +31,7 @@ impl ValueRes {
             ValueRes::Const(c) => Res::Const(c),
             ValueRes::Variant(a, i) => Res::Variant(a, i),
             ValueRes::Builtin(b) => Res::Builtin(b),
+            ValueRes::Host(h) => Res::Host(h),
             ValueRes::Ambiguous | ValueRes::Undefined => Res::None,
         }
     }
@@ -351,6 +353,15 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The function type of host function `h`.
+    fn host_fn_type(&self, h: u32) -> Ty {
+        let sig = &self.hosts[h as usize];
+        Ty::Fn(
+            sig.params.iter().map(|p| p.ty()).collect(),
+            Box::new(sig.ret.ty()),
+        )
+    }
+
     // ----- names ------------------------------------------------------------------------
 
     /// Resolves a value path (§4).
@@ -378,7 +389,11 @@ impl<'a> Checker<'a> {
                 }
                 s = scope.parent;
             }
-            return match super::builtins::builtin_name(self.name(first.sym)) {
+            let name = self.name(first.sym);
+            if let Some(h) = self.hosts.iter().position(|h| h.name == name) {
+                return ValueRes::Host(h as u32);
+            }
+            return match super::builtins::builtin_name(name) {
                 Some(b) => ValueRes::Builtin(b),
                 None => ValueRes::Undefined,
             };
@@ -452,6 +467,7 @@ impl<'a> Checker<'a> {
             ValueRes::Const(c) => self.const_type(c),
             ValueRes::Variant(adt, idx) => self.variant_value(adt, idx),
             ValueRes::Builtin(b) => self.builtin_value(b),
+            ValueRes::Host(h) => self.host_fn_type(h),
             ValueRes::Ambiguous => {
                 let text = self.path_text(path);
                 self.error(
@@ -808,6 +824,15 @@ impl<'a> Checker<'a> {
         let at = callee.span;
         if let ExprKind::Path(path) = &callee.kind {
             match self.resolve_value(path) {
+                ValueRes::Host(h) => {
+                    self.set_res(callee.id, Res::Host(h));
+                    let Ty::Fn(params, ret) = self.host_fn_type(h) else {
+                        return Ty::Error;
+                    };
+                    self.record(callee.id, &Ty::Fn(params.clone(), ret.clone()));
+                    let name = self.hosts[h as usize].name.clone();
+                    return self.check_args(&name, &params, args, *ret, at);
+                }
                 ValueRes::Builtin(b) => {
                     self.set_res(callee.id, Res::Builtin(b));
                     let argv: Vec<super::builtins::Arg<'a>> =
@@ -974,6 +999,21 @@ impl<'a> Checker<'a> {
                 }
                 self.expect_ty(&params[0], &rt, recv.span);
                 self.check_args(&fname, &params[1..], args, ret, name.span)
+            }
+            ValueRes::Host(h) => {
+                let Ty::Fn(params, ret) = self.host_fn_type(h) else {
+                    return Ty::Error;
+                };
+                let fname = self.hosts[h as usize].name.clone();
+                if params.len() != args.len() + 1 {
+                    for a in args {
+                        self.expr(a, None);
+                    }
+                    self.arity_error(&fname, params.len(), args.len() + 1, name.span);
+                    return Ty::Error;
+                }
+                self.expect_ty(&params[0], &rt, recv.span);
+                self.check_args(&fname, &params[1..], args, *ret, name.span)
             }
             ValueRes::Builtin(b) => {
                 let mut argv = vec![super::builtins::Arg::checked(recv)];

@@ -68,7 +68,7 @@ pub(crate) struct Items<'a> {
 
 /// Checks a parsed program. `source` is needed for operator spellings in messages.
 pub fn check(ast: &Ast, interner: &Interner, source: &str) -> Result<Checked, Vec<RawDiagnostic>> {
-    check_items(ast, interner, source).map(|(c, _)| c)
+    check_items(ast, interner, source, &[]).map(|(c, _)| c)
 }
 
 /// [`check`], also returning the [`Items`] the bytecode compiler walks.
@@ -76,8 +76,10 @@ pub(crate) fn check_items<'a>(
     ast: &'a Ast,
     interner: &'a Interner,
     source: &'a str,
+    hosts: &'a [crate::host::HostSignature],
 ) -> Result<(Checked, Items<'a>), Vec<RawDiagnostic>> {
     let mut cx = Checker {
+        hosts,
         interner,
         source,
         env: Env::default(),
@@ -179,9 +181,13 @@ pub enum Res {
     Struct(AdtId),
     /// A builtin of §11 (for `x.m()`, the builtin `m` called as `m(x, …)`).
     Builtin(&'static str),
+    /// A host function, by its index in the compile options.
+    Host(u32),
 }
 
 pub(crate) struct Checker<'a> {
+    /// Host functions declared by the embedding application.
+    hosts: &'a [crate::host::HostSignature],
     interner: &'a Interner,
     source: &'a str,
     env: Env<'a>,

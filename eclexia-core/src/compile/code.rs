@@ -264,6 +264,8 @@ pub enum Op {
     CallValue(Reg, Reg, Reg, u8),
     /// `a = builtin(args…)`
     CallBuiltin(Reg, u16, Reg, u8),
+    /// `a = host function h(args…)`
+    CallHost(Reg, u16, Reg, u8),
     /// A method of a trait called on `self` in a default body: dispatch on the receiver's
     /// run-time type (the first argument); `f` is the trait's declaration.
     CallVirtual(Reg, u32, Reg, u8),
@@ -330,6 +332,8 @@ pub enum Const {
     Fn(u32),
     /// A builtin as a value.
     Builtin(&'static str),
+    /// A host function as a value.
+    Host(u16),
     /// A unit enum variant.
     Tag(u32, u32),
 }
@@ -397,6 +401,8 @@ pub struct Code {
     pub methods: HashMap<(RecvKind, Arc<str>), u32>,
     /// Method names of trait declarations (for [`Op::CallVirtual`]).
     pub virtual_names: HashMap<u32, Arc<str>>,
+    /// Host functions the program was compiled against (index = `CallHost` operand).
+    pub hosts: Vec<crate::host::HostSignature>,
 }
 
 /// The run-time kind of a method receiver (struct/enum type or primitive).
@@ -455,6 +461,12 @@ impl crate::vm::val::Names for Code {
     fn fn_name(&self, f: u32) -> (&str, bool) {
         let (n, a) = &self.fn_names[f as usize];
         (n, *a)
+    }
+
+    fn host_name(&self, h: u16) -> &str {
+        self.hosts
+            .get(h as usize)
+            .map_or("host", |s| s.name.as_str())
     }
 }
 

@@ -414,6 +414,7 @@ impl<'a> Emitter<'a> {
                 "TAU" => self.load_const(dst, Const::Float(std::f64::consts::TAU)),
                 other => self.load_const(dst, Const::Builtin(other)),
             },
+            Res::Host(h) => self.load_const(dst, Const::Host(h as u16)),
             Res::Struct(_) | Res::None => {
                 self.emit(Op::Unit(dst));
             }
@@ -737,6 +738,12 @@ impl<'a> Emitter<'a> {
         if let ExprKind::Path(_) = callee.kind {
             match self.res(callee.id) {
                 Res::Builtin(b) => return self.builtin(b, None, args, dst, at),
+                Res::Host(h) => {
+                    let start = self.args(args);
+                    self.at = at;
+                    self.emit(Op::CallHost(dst, h as u16, start, args.len() as u8));
+                    return;
+                }
                 Res::Fn(f) => {
                     let start = self.args(args);
                     self.at = at;
@@ -768,6 +775,15 @@ impl<'a> Emitter<'a> {
     ) {
         match self.res(e.id) {
             Res::Builtin(b) => self.builtin(b, Some(recv), args, dst, name.span),
+            Res::Host(h) => {
+                let start = self.alloc_n(args.len() + 1);
+                self.expr(recv, start);
+                for (i, x) in args.iter().enumerate() {
+                    self.expr(x, start + 1 + i as Reg);
+                }
+                self.at = name.span;
+                self.emit(Op::CallHost(dst, h as u16, start, (args.len() + 1) as u8));
+            }
             Res::Fn(f) => {
                 let start = self.alloc_n(args.len() + 1);
                 self.expr(recv, start);

@@ -119,6 +119,7 @@ pub(crate) fn compile(
     items: &Items<'_>,
     interner: &Interner,
     source: &str,
+    hosts: &[crate::host::HostSignature],
 ) -> Code {
     let mut e = Emitter {
         checked,
@@ -134,6 +135,7 @@ pub(crate) fn compile(
         ctor_protos: HashMap::new(),
     };
     e.names();
+    e.code.hosts = hosts.to_vec();
     let n = items.bodies.len();
     e.code.fn_proto = vec![u32::MAX; n];
     for i in 0..n {

@@ -487,8 +487,7 @@ pub fn call(vm: &mut Vm<'_>, id: u16, args: &mut [Val], at: Span) -> R {
             let f = a(0).clone();
             let x = std::mem::replace(&mut args[1], Val::Unit);
             let base = vm.call_value(&f, vec![x.clone()], at)?;
-            mem::charge(64);
-            Ok(Val::Echo(Rc::new((x, base))))
+            Ok(EchoObj::wrap(x, base))
         }
         "echo_witness" | "echo_base" => match a(0) {
             Val::Echo(e) => Ok(if name == "echo_witness" {

@@ -12,6 +12,7 @@
 //! metered per instruction.
 
 pub mod builtins;
+pub mod host;
 pub mod mem;
 pub mod val;
 
@@ -130,6 +131,8 @@ pub struct Vm<'p> {
     sink: &'p mut dyn Sink,
     /// Adaptive selections in order.
     pub picks: Vec<Pick>,
+    /// Host function implementations, by the program's host index.
+    hosts: Vec<Option<crate::host::HostFn>>,
 }
 
 /// Bytes of buffered output that trigger a delivery to the sink.
@@ -142,6 +145,7 @@ impl<'p> Vm<'p> {
         settings: Settings,
         interrupt: Arc<AtomicU8>,
         sink: &'p mut dyn Sink,
+        hosts: Vec<Option<crate::host::HostFn>>,
     ) -> Vm<'p> {
         let consts = code
             .consts
@@ -155,6 +159,7 @@ impl<'p> Vm<'p> {
                 Const::Char(c) => Val::Char(*c),
                 Const::Fn(f) => Val::Func(FuncRef::Fn(*f)),
                 Const::Builtin(b) => Val::Func(FuncRef::Builtin(builtins::id(b))),
+                Const::Host(h) => Val::Func(FuncRef::Host(*h)),
                 Const::Tag(a, v) => Val::Tag(*a, *v),
             })
             .collect();
@@ -174,6 +179,7 @@ impl<'p> Vm<'p> {
             out: String::new(),
             sink,
             picks: Vec::new(),
+            hosts,
         }
     }
 
@@ -208,6 +214,7 @@ impl<'p> Vm<'p> {
                 let mut args = args;
                 return builtins::call(self, *b, &mut args, at);
             }
+            Val::Func(FuncRef::Host(h)) => return self.call_host(*h, &args, at),
             _ => return Err(self.trap_at(ErrorCode::E0599, "value is not callable".into(), at)),
         };
         let base = self.regs.len() as u32;
@@ -899,6 +906,14 @@ impl<'p> Vm<'p> {
                             reg!(a) = v;
                             continue;
                         }
+                        Val::Func(FuncRef::Host(h)) => {
+                            let args: Vec<Val> = (0..n as usize)
+                                .map(|i| std::mem::replace(&mut reg!(b as usize + i), Val::Unit))
+                                .collect();
+                            let v = attempt!(self.call_host(h, &args, at));
+                            reg!(a) = v;
+                            continue;
+                        }
                         other => fail!(ErrorCode::E0599, internal("a function", &other)),
                     };
                     attempt!(self.push_frame(
@@ -918,6 +933,15 @@ impl<'p> Vm<'p> {
                         .map(|i| std::mem::replace(&mut reg!(b as usize + i), Val::Unit))
                         .collect();
                     let v = attempt!(builtins::call(self, id, &mut args, at));
+                    reg!(a) = v;
+                }
+                Op::CallHost(a, h, b, n) => {
+                    self.frames[fi].pc = pc as u32;
+                    let at = span!();
+                    let args: Vec<Val> = (0..n as usize)
+                        .map(|i| std::mem::replace(&mut reg!(b as usize + i), Val::Unit))
+                        .collect();
+                    let v = attempt!(self.call_host(h, &args, at));
                     reg!(a) = v;
                 }
                 Op::Return(a) => {
@@ -1090,6 +1114,41 @@ impl<'p> Vm<'p> {
                     let shown = reg!(a).nested(code);
                     fail!(ErrorCode::E0509, format!("no match arm matches {shown}"));
                 }
+            }
+        }
+    }
+
+    /// Calls host function `h` (not metered, §13): arguments and result cross as host
+    /// values; a missing implementation, an error or a result of the wrong type is
+    /// `RuntimeError` E0599.
+    fn call_host(&mut self, h: u16, args: &[Val], at: Span) -> Result<Val, Trap> {
+        let code = self.code;
+        let Some(sig) = code.hosts.get(h as usize) else {
+            return Err(self.trap_at(ErrorCode::E0599, "unknown host function".into(), at));
+        };
+        let Some(Some(f)) = self.hosts.get(h as usize).cloned() else {
+            let msg = format!(
+                "host function '{}' is not provided by this engine",
+                sig.name
+            );
+            return Err(self.trap_at(ErrorCode::E0599, msg, at));
+        };
+        let values: Vec<crate::value::Value> =
+            args.iter().map(|v| host::to_value(v, code)).collect();
+        match f(&values) {
+            Ok(v) if sig.ret.admits(&v) => Ok(host::to_val(&v)),
+            Ok(v) => {
+                let msg = format!(
+                    "host function '{}' returned {}, declared {}",
+                    sig.name,
+                    v.type_name(),
+                    sig.ret.name()
+                );
+                Err(self.trap_at(ErrorCode::E0599, msg, at))
+            }
+            Err(e) => {
+                let msg = format!("host function '{}': {e}", sig.name);
+                Err(self.trap_at(ErrorCode::E0599, msg, at))
             }
         }
     }

@@ -57,7 +57,7 @@ pub enum Val {
     /// A closure: its code and captured cells.
     Closure(Rc<ClosureObj>),
     /// `Echo { witness, base }` (§10).
-    Echo(Rc<(Val, Val)>),
+    Echo(Rc<EchoObj>),
     /// A captured binding's cell (never visible to programs; §6.6 sharing).
     Cell(Rc<CellObj>),
 }
@@ -69,6 +69,8 @@ pub enum FuncRef {
     Fn(u32),
     /// A builtin, by its index in the builtin table.
     Builtin(u16),
+    /// A host function, by its index in the program's host declarations.
+    Host(u16),
 }
 
 /// Accounted bytes of a heap object's header (the `Rc` counts and the value itself).
@@ -115,7 +117,9 @@ impl ArrayObj {
 
 impl Drop for ArrayObj {
     fn drop(&mut self) {
-        mem::release(HEADER + SLOT * self.0.get_mut().len());
+        let items = self.0.get_mut();
+        mem::release(HEADER + SLOT * items.len());
+        drop_children(std::mem::take(items));
     }
 }
 
@@ -133,7 +137,10 @@ impl MapObj {
 
 impl Drop for MapObj {
     fn drop(&mut self) {
-        mem::release(HEADER + 2 * SLOT * self.0.get_mut().len());
+        let map = self.0.get_mut();
+        mem::release(HEADER + 2 * SLOT * map.len());
+        let entries = std::mem::take(&mut map.entries);
+        drop_children(entries.into_iter().flat_map(|(k, v)| [k, v]).collect());
     }
 }
 
@@ -167,6 +174,7 @@ impl Clone for Fields {
 impl Drop for Fields {
     fn drop(&mut self) {
         mem::release(HEADER + SLOT * self.items.len());
+        drop_children(std::mem::take(&mut self.items));
     }
 }
 
@@ -207,6 +215,7 @@ impl Clone for VariantObj {
 impl Drop for VariantObj {
     fn drop(&mut self) {
         mem::release(HEADER + SLOT * self.items.len());
+        drop_children(std::mem::take(&mut self.items));
     }
 }
 
@@ -248,7 +257,66 @@ impl CellObj {
 impl Drop for CellObj {
     fn drop(&mut self) {
         mem::release(HEADER + SLOT);
+        let v = std::mem::replace(self.0.get_mut(), Val::Unit);
+        if v.is_heap() {
+            drop_children(vec![v]);
+        }
     }
+}
+
+/// An echo's witness and base.
+#[derive(Debug)]
+pub struct EchoObj(pub Val, pub Val);
+
+impl EchoObj {
+    /// Accounts and wraps.
+    pub fn wrap(witness: Val, base: Val) -> Val {
+        mem::charge(HEADER + 2 * SLOT);
+        Val::Echo(Rc::new(EchoObj(witness, base)))
+    }
+}
+
+impl Drop for EchoObj {
+    fn drop(&mut self) {
+        mem::release(HEADER + 2 * SLOT);
+        let a = std::mem::replace(&mut self.0, Val::Unit);
+        let b = std::mem::replace(&mut self.1, Val::Unit);
+        drop_children(vec![a, b]);
+    }
+}
+
+thread_local! {
+    /// Values whose drop was deferred, and whether a drain loop is running.
+    static PENDING: RefCell<Vec<Val>> = const { RefCell::new(Vec::new()) };
+    static DRAINING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Drops the children of a container without native recursion: a list a million nodes
+/// long is freed by a loop, not by a million nested `drop` calls (which would overflow the
+/// stack). Children without heap data are dropped in place.
+fn drop_children(items: Vec<Val>) {
+    if !items.iter().any(Val::is_heap) {
+        return;
+    }
+    let nested = DRAINING.with(|d| d.replace(true));
+    PENDING.with(|p| {
+        if let Ok(mut p) = p.try_borrow_mut() {
+            p.extend(items.into_iter().filter(Val::is_heap));
+        }
+    });
+    if nested {
+        // An outer call is draining; it will drop what was queued.
+        return;
+    }
+    loop {
+        let next = PENDING.with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.pop()));
+        match next {
+            // Dropping may queue this value's own children (the borrow is released).
+            Some(v) => drop(v),
+            None => break,
+        }
+    }
+    DRAINING.with(|d| d.set(false));
 }
 
 /// A map in insertion order (§6.1): inserting an existing key replaces its value in
@@ -323,6 +391,11 @@ pub trait Names {
     fn variant(&self, adt: u32, variant: u32) -> (&str, Option<&[String]>);
     /// A function's declared name and whether it is adaptive.
     fn fn_name(&self, f: u32) -> (&str, bool);
+    /// A host function's name.
+    fn host_name(&self, h: u16) -> &str {
+        let _ = h;
+        "host"
+    }
 }
 
 impl Val {
@@ -360,6 +433,10 @@ impl Val {
     /// `1kJ == 1000J`); maps equal when they map the same keys to equal values, in any
     /// order; arrays and maps compare their contents, not their identity.
     pub fn eq_value(&self, other: &Val) -> bool {
+        crate::stack::guard(|| self.eq_inner(other))
+    }
+
+    fn eq_inner(&self, other: &Val) -> bool {
         use Val::*;
         match (self, other) {
             (Unit, Unit) => true,
@@ -515,6 +592,9 @@ impl Val {
                     .unwrap_or("?");
                 let _ = write!(out, "<builtin {name}>");
             }
+            Val::Func(FuncRef::Host(h)) => {
+                let _ = write!(out, "<builtin {}>", names.host_name(*h));
+            }
             Val::Closure(_) => out.push_str("<closure>"),
             Val::Echo(e) => {
                 out.push_str("Echo { witness: ");
@@ -587,6 +667,20 @@ fn escape_into(out: &mut String, c: char, in_char: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_million_deep_list_drops_without_recursion() {
+        let mut list = Val::Tag(0, 1);
+        for i in 0..1_000_000 {
+            list = VariantObj::wrap(0, 0, vec![Val::Int(i), list]);
+        }
+        drop(list);
+        let mut nested = ArrayObj::wrap(vec![]);
+        for _ in 0..1_000_000 {
+            nested = ArrayObj::wrap(vec![nested]);
+        }
+        drop(nested);
+    }
 
     #[test]
     fn values_are_16_bytes() {
@@ -680,7 +774,7 @@ mod tests {
         let len = Val::Func(FuncRef::Builtin(crate::vm::builtins::id("len")));
         assert_eq!(d(&len), "<builtin len>");
         assert_eq!(d(&Val::Range(Rc::new((1, 3, true)))), "1..=3");
-        let e = Val::Echo(Rc::new((Val::Int(5), Val::Int(0))));
+        let e = EchoObj::wrap(Val::Int(5), Val::Int(0));
         assert_eq!(d(&e), "Echo { witness: 5, base: 0 }");
     }
 
