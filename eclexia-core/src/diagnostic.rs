@@ -327,6 +327,25 @@ impl Diagnostics {
     }
 
     /// Only the header and `-->` lines of every diagnostic, one per line.
+    /// Keeps only the diagnostics that point into the first `len` bytes of the source
+    /// (the user's text, when the standard library was appended after it), and that
+    /// text as the source. If none remain, all are kept.
+    pub(crate) fn within(mut self, len: usize) -> Diagnostics {
+        let inside: Vec<Diagnostic> = self
+            .items
+            .iter()
+            .filter(|d| (d.span.lo as usize) <= len)
+            .cloned()
+            .collect();
+        if !inside.is_empty() {
+            self.items = inside;
+            if let Some(text) = self.source.get(..len) {
+                self.source = Arc::from(text);
+            }
+        }
+        self
+    }
+
     /// The fixed header lines of §12.3 (`error[…]` and `  --> file:line:col`) of every
     /// diagnostic, without snippets.
     pub fn headers(&self) -> String {

@@ -570,7 +570,24 @@ impl Engine {
 
     fn runtime_error(&self, program: &Program, trap: Trap, output: String) -> RuntimeError {
         let source = program.source();
-        let raw = RawDiagnostic::new(trap.code, trap.span, trap.message);
+        // An error inside the standard library is reported at the user's call into it.
+        let user_len = program.user_len() as u32;
+        let mut span = trap.span;
+        let mut raw_help = None;
+        if span.lo > user_len {
+            if let Some((_, site)) = trap
+                .trace
+                .iter()
+                .find(|(_, s)| s.lo <= user_len && !(s.lo == 0 && s.hi == 0))
+            {
+                span = *site;
+                raw_help = Some("raised inside the standard library (std)".to_string());
+            }
+        }
+        let mut raw = RawDiagnostic::new(trap.code, span, trap.message);
+        if let Some(h) = raw_help {
+            raw = raw.with_help(h);
+        }
         let index = LineIndex::new(source);
         let offsets: Vec<u32> = trap.trace.iter().map(|(_, s)| s.lo).collect();
         let positions = index.positions(source, &offsets);

@@ -16,6 +16,9 @@ pub struct CompileOptions {
     pub file_name: String,
     /// Host functions the program may call (see [`crate::host`]).
     pub host_functions: Vec<crate::host::HostSignature>,
+    /// The standard library's source, replacing the embedded one (hosts that install
+    /// `stdlib/` as files pass its text here, e.g. the sidecar's `ECLEXIA_STDLIB_PATH`).
+    pub stdlib: Option<String>,
 }
 
 impl CompileOptions {
@@ -24,6 +27,7 @@ impl CompileOptions {
         CompileOptions {
             file_name: file_name.into(),
             host_functions: Vec::new(),
+            stdlib: None,
         }
     }
 
@@ -55,6 +59,8 @@ struct ProgramInner {
     interner: Interner,
     checked: Checked,
     code: crate::compile::Code,
+    /// Length of the user's text (the standard library may follow it in `source`).
+    user_len: usize,
 }
 
 impl Program {
@@ -81,6 +87,12 @@ impl Program {
     /// What the checker found out: expression types and item signatures.
     pub fn checked(&self) -> &Checked {
         &self.inner.checked
+    }
+
+    /// Length of the user's own text within [`Program::source`] (the standard library,
+    /// when used, follows it).
+    pub fn user_len(&self) -> usize {
+        self.inner.user_len
     }
 
     /// The bytecode the evaluator runs.
@@ -116,6 +128,37 @@ impl Program {
 /// assert_eq!(diags.iter().next().unwrap().code.to_string(), "E0101");
 /// ```
 pub fn compile(source: &str, opts: &CompileOptions) -> Result<Program, Diagnostics> {
+    // The standard library joins the program as a module `std` when the program names it
+    // (and declares no `std` of its own); it goes after the user's text, so every position
+    // in the user's code is unchanged.
+    if names_std(source) {
+        let stdlib = opts.stdlib.as_deref().unwrap_or(STDLIB);
+        let joined = format!("{source}\nmodule std {{\n{stdlib}\n}}\n");
+        if let Ok(mut p) = compile_source(&joined, opts) {
+            if let Some(inner) = Arc::get_mut(&mut p.inner) {
+                inner.user_len = source.len();
+            }
+            return Ok(p);
+        }
+        // The program declares its own `std` (or the combination fails): compile it alone,
+        // so that its own diagnostics are the ones reported.
+        if let Ok(p) = compile_source(source, opts) {
+            return Ok(p);
+        }
+        return compile_source(&joined, opts).map_err(|d| d.within(source.len()));
+    }
+    compile_source(source, opts)
+}
+
+/// The standard library's source (`stdlib/std.ecl`), embedded.
+pub const STDLIB: &str = include_str!("../../stdlib/std.ecl");
+
+/// Whether `source` refers to the standard library (`std::…`, `use std…`, `import std…`).
+fn names_std(source: &str) -> bool {
+    source.contains("std::") || source.contains("use std") || source.contains("import std")
+}
+
+fn compile_source(source: &str, opts: &CompileOptions) -> Result<Program, Diagnostics> {
     let mut interner = Interner::new();
     for k in check::KNOWN_SYMBOLS {
         interner.intern(k);
@@ -150,6 +193,7 @@ pub fn compile(source: &str, opts: &CompileOptions) -> Result<Program, Diagnosti
             interner,
             checked,
             code,
+            user_len: source.len(),
         }),
     })
 }
