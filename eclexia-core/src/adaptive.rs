@@ -42,6 +42,8 @@ pub struct Choice {
     pub cost: f64,
     /// The resources whose envelopes were pushed (bit `r.index()`), to pop after the body.
     pub envelopes: u8,
+    /// The charged vector (derived carbon included).
+    pub vector: ResourceVec,
 }
 
 impl AdaptivePlan {
@@ -134,16 +136,29 @@ impl AdaptivePlan {
                 message: format!("no feasible solution for adaptive function '{}'", self.name),
             });
         };
-        // §8.2 step 4: charge the selected vector (derived carbon included) in resource
-        // order; feasibility guarantees this cannot fail.
         let vector = out[index].vector;
+        let cost = out[index].cost.unwrap_or(0.0);
+        self.commit(index, cost, vector, meter)
+    }
+
+    /// §8.2 steps 4–5 for solution `index` with its effective vector (derived carbon
+    /// included): charges the caller's scopes in resource order and pushes the envelopes.
+    /// Used by [`AdaptivePlan::call`] and by callers that remember an earlier selection.
+    pub fn commit(
+        &self,
+        index: usize,
+        cost: f64,
+        vector: ResourceVec,
+        meter: &mut Meter,
+    ) -> Result<Choice, Violation> {
+        // Feasibility guarantees the charges cannot fail.
         for r in Resource::ALL {
             let amount = vector[r.index()];
             if amount != 0.0 {
                 meter.charge(r, amount)?;
             }
         }
-        // Step 5: an envelope per declared resource (derived carbon opens none).
+        // An envelope per declared resource (derived carbon opens none).
         let scope = &self.scopes[index];
         let solution = &self.solutions[index];
         let mut envelopes = 0u8;
@@ -155,9 +170,19 @@ impl AdaptivePlan {
         }
         Ok(Choice {
             index,
-            cost: out[index].cost.unwrap_or(0.0),
+            cost,
             envelopes,
+            vector,
         })
+    }
+
+    /// Whether selection for this plan depends only on which solutions are eligible:
+    /// no cap and no finite limit on any resource, so every eligible solution fits, market
+    /// prices are the base prices and the LP premium is zero (§9.3, §9.4 rule 1).
+    pub fn is_static(&self, meter: &Meter) -> bool {
+        Resource::ALL
+            .iter()
+            .all(|r| self.caps[r.index()].is_infinite() && meter.top(*r).limit.is_infinite())
     }
 
     /// Pops the envelopes of a finished (or failed) solution body.

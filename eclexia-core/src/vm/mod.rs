@@ -133,6 +133,8 @@ pub struct Vm<'p> {
     pub picks: Vec<Pick>,
     /// Host function implementations, by the program's host index.
     hosts: Vec<Option<crate::host::HostFn>>,
+    /// Remembered selections per plan: (guard mask, solution, cost, vector).
+    plan_cache: Vec<Vec<(u32, u32, f64, crate::price::ResourceVec)>>,
 }
 
 /// Bytes of buffered output that trigger a delivery to the sink.
@@ -180,6 +182,7 @@ impl<'p> Vm<'p> {
             sink,
             picks: Vec::new(),
             hosts,
+            plan_cache: Vec::new(),
         }
     }
 
@@ -949,34 +952,9 @@ impl<'p> Vm<'p> {
                     do_return!(v);
                 }
                 Op::Select(k, g) => {
-                    let (plan, table) = &code.plans[k as usize];
-                    let n = plan.solutions.len();
-                    let mut stack = [false; 32];
-                    let mut heap;
-                    let eligible: &mut [bool] = if n <= 32 {
-                        &mut stack[..n]
-                    } else {
-                        heap = vec![false; n];
-                        &mut heap
-                    };
-                    for (i, e) in eligible.iter_mut().enumerate() {
-                        *e = matches!(reg!(g as usize + i), Val::Bool(true));
-                    }
                     self.frames[fi].pc = pc as u32;
-                    // Errors of the selection are reported at the call (§8.2, §12.2).
-                    let at = self.call_site(fi);
-                    let choice = match plan.call(
-                        eligible,
-                        &mut self.meter,
-                        &self.settings.book,
-                        self.settings.carbon_intensity,
-                    ) {
-                        Ok(c) => c,
-                        Err(v) => return Err(self.violation(v, at)),
-                    };
-                    self.frames[fi].envelopes = choice.envelopes;
-                    self.picks.push((k, choice.index as u32, choice.cost));
-                    pc = table[choice.index] as usize;
+                    let index = attempt!(self.select(k, base + g as usize, fi));
+                    pc = code.plans[k as usize].1[index] as usize;
                 }
                 Op::Try(a, b) => {
                     let out = match &reg!(b) {
@@ -1151,6 +1129,72 @@ impl<'p> Vm<'p> {
                 Err(self.trap_at(ErrorCode::E0599, msg, at))
             }
         }
+    }
+
+    /// §8.2 steps 2–5 for plan `k` with the guards' results in registers from `g`:
+    /// selects, charges, opens the envelopes of frame `fi`; returns the solution's index.
+    ///
+    /// When no cap or finite limit is in force (the common case of a program without
+    /// budgets), the choice depends only on which guards held, so it is remembered per
+    /// guard pattern and later calls skip pricing entirely.
+    fn select(&mut self, k: u32, g: usize, fi: usize) -> Result<usize, Trap> {
+        let code = self.code;
+        let plan = &code.plans[k as usize].0;
+        let n = plan.solutions.len();
+        let mut stack = [false; 32];
+        let mut heap;
+        let eligible: &mut [bool] = if n <= 32 {
+            &mut stack[..n]
+        } else {
+            heap = vec![false; n];
+            &mut heap
+        };
+        let mut mask = 0u32;
+        for (i, e) in eligible.iter_mut().enumerate() {
+            *e = matches!(self.regs[g + i], Val::Bool(true));
+            if *e && i < 32 {
+                mask |= 1 << i;
+            }
+        }
+        let cacheable = n <= 32 && plan.is_static(&self.meter);
+        if cacheable {
+            if let Some(&(_, index, cost, vector)) = self
+                .plan_cache
+                .get(k as usize)
+                .and_then(|c| c.iter().find(|e| e.0 == mask))
+            {
+                let choice = plan
+                    .commit(index as usize, cost, vector, &mut self.meter)
+                    .map_err(|v| self.violation(v, self.call_site(fi)))?;
+                self.frames[fi].envelopes = choice.envelopes;
+                self.picks.push((k, index, cost));
+                return Ok(index as usize);
+            }
+        }
+        // Errors of the selection are reported at the call (§8.2, §12.2).
+        let choice = match plan.call(
+            eligible,
+            &mut self.meter,
+            &self.settings.book,
+            self.settings.carbon_intensity,
+        ) {
+            Ok(c) => c,
+            Err(v) => return Err(self.violation(v, self.call_site(fi))),
+        };
+        if cacheable {
+            if self.plan_cache.len() <= k as usize {
+                self.plan_cache.resize(code.plans.len(), Vec::new());
+            }
+            self.plan_cache[k as usize].push((
+                mask,
+                choice.index as u32,
+                choice.cost,
+                choice.vector,
+            ));
+        }
+        self.frames[fi].envelopes = choice.envelopes;
+        self.picks.push((k, choice.index as u32, choice.cost));
+        Ok(choice.index)
     }
 
     /// Pops the budget frames and envelopes a returning call opened (§7.4 step 5).
