@@ -31,6 +31,12 @@ pub struct AdaptivePlan {
     pub weights: ResourceVec,
     /// Envelope scope names `f/solution`, built once.
     scopes: Vec<Arc<str>>,
+    /// The function's name, shared with every selection record.
+    shared_name: Arc<str>,
+    /// Solution names, shared with every selection record.
+    shared_solutions: Vec<Arc<str>>,
+    /// No cap on any resource.
+    uncapped: bool,
 }
 
 /// The solution an adaptive call selected.
@@ -61,6 +67,12 @@ impl AdaptivePlan {
             .map(|s| Arc::from(format!("{name}/{s}").as_str()))
             .collect();
         AdaptivePlan {
+            shared_name: Arc::from(name.as_str()),
+            shared_solutions: solution_names
+                .iter()
+                .map(|s| Arc::from(s.as_str()))
+                .collect(),
+            uncapped: caps.iter().all(|c| c.is_infinite()),
             name,
             solution_names,
             solutions,
@@ -180,9 +192,17 @@ impl AdaptivePlan {
     /// no cap and no finite limit on any resource, so every eligible solution fits, market
     /// prices are the base prices and the LP premium is zero (§9.3, §9.4 rule 1).
     pub fn is_static(&self, meter: &Meter) -> bool {
-        Resource::ALL
-            .iter()
-            .all(|r| self.caps[r.index()].is_infinite() && meter.top(*r).limit.is_infinite())
+        self.uncapped && meter.all_unlimited()
+    }
+
+    /// The function's name (shared).
+    pub fn function_name(&self) -> &Arc<str> {
+        &self.shared_name
+    }
+
+    /// Solution `i`'s name (shared).
+    pub fn solution_name(&self, i: usize) -> &Arc<str> {
+        &self.shared_solutions[i]
     }
 
     /// Pops the envelopes of a finished (or failed) solution body.

@@ -245,9 +245,9 @@ impl Default for Engine {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Selection {
     /// The adaptive function.
-    pub function: String,
+    pub function: Arc<str>,
     /// The selected solution.
-    pub solution: String,
+    pub solution: Arc<str>,
     /// Its cost (§8.4).
     pub cost: f64,
 }
@@ -517,8 +517,8 @@ impl Engine {
                     .map(|(plan, s, cost)| {
                         let p = &code.plans[*plan as usize].0;
                         Selection {
-                            function: p.name.clone(),
-                            solution: p.solution_names[*s as usize].clone(),
+                            function: p.function_name().clone(),
+                            solution: p.solution_name(*s as usize).clone(),
                             cost: *cost,
                         }
                     })

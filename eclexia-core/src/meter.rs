@@ -40,6 +40,8 @@ pub struct Violation {
 #[derive(Clone, Debug)]
 pub struct Meter {
     stacks: [Vec<Frame>; 6],
+    /// How many frames (of all resources) have a finite limit.
+    finite: u32,
 }
 
 impl Meter {
@@ -65,6 +67,7 @@ impl Meter {
         };
         Meter {
             stacks: budgets.map(root),
+            finite: budgets.iter().flatten().filter(|b| b.is_finite()).count() as u32,
         }
     }
 
@@ -149,6 +152,9 @@ impl Meter {
 
     /// Pushes a frame without reserving: a solution envelope (§8.2 step 5).
     pub fn push(&mut self, r: Resource, name: &Arc<str>, limit: f64) {
+        if limit.is_finite() {
+            self.finite += 1;
+        }
         self.stacks[r.index()].push(Frame {
             name: name.clone(),
             limit,
@@ -160,8 +166,18 @@ impl Meter {
     pub fn pop(&mut self, r: Resource) {
         let s = &mut self.stacks[r.index()];
         if s.len() > 1 {
-            s.pop();
+            if let Some(f) = s.pop() {
+                if f.limit.is_finite() {
+                    self.finite -= 1;
+                }
+            }
         }
+    }
+
+    /// Whether no active scope of any resource has a finite limit (then every charge
+    /// fits and every market price is its base price).
+    pub fn all_unlimited(&self) -> bool {
+        self.finite == 0
     }
 }
 
