@@ -133,6 +133,8 @@ pub struct Vm<'p> {
     pub picks: Vec<Pick>,
     /// Host function implementations, by the program's host index.
     hosts: Vec<Option<crate::host::HostFn>>,
+    /// Register file length charged to the memory estimate (released at the end).
+    regs_high: usize,
     /// Remembered selections per plan: (guard mask, solution, cost, vector).
     plan_cache: Vec<Vec<(u32, u32, f64, crate::price::ResourceVec)>>,
 }
@@ -182,6 +184,7 @@ impl<'p> Vm<'p> {
             sink,
             picks: Vec::new(),
             hosts,
+            regs_high: 0,
             plan_cache: Vec::new(),
         }
     }
@@ -265,6 +268,15 @@ impl<'p> Vm<'p> {
         }
         let need = base as usize + p.nregs as usize;
         if self.regs.len() < need {
+            // The register file is part of the live heap (§13): deep recursion with an
+            // unlimited call depth ends with MemoryLimit, not with the host's memory. Its
+            // high-water mark is what counts.
+            if need > self.regs_high {
+                let bytes = (need - self.regs_high) * std::mem::size_of::<Val>();
+                self.reserve(bytes, at)?;
+                mem::charge(bytes);
+                self.regs_high = need;
+            }
             self.regs.resize(need, Val::Unit);
         }
         self.frames.push(Frame {
@@ -842,13 +854,11 @@ impl<'p> Vm<'p> {
                                 && self.frames.len() < self.max_depth
                                 && self.fuel != 0
                                 && self.interrupt.load(Ordering::Relaxed) == RUNNING
-                                && mem::live() <= self.max_memory =>
+                                && new_base + c.nregs as usize <= self.regs.len() =>
                         {
+                            // Memory only grows where values are allocated (checked
+                            // there) or when the register file grows (the slow path).
                             self.fuel -= 1;
-                            let need = new_base + c.nregs as usize;
-                            if self.regs.len() < need {
-                                self.regs.resize(need, Val::Unit);
-                            }
                             self.frames.push(Frame {
                                 proto: c,
                                 pc: 0,
@@ -1410,6 +1420,7 @@ impl<'p> Vm<'p> {
 
     /// Drops every value the machine holds (so the memory estimate returns to zero).
     pub fn clear(&mut self) {
+        mem::release(std::mem::take(&mut self.regs_high) * std::mem::size_of::<Val>());
         self.regs.clear();
         self.frames.clear();
         self.globals.clear();
