@@ -106,3 +106,65 @@ impl Value {
         }
     }
 }
+
+/// Whether dropping `v` may recurse (it holds containers).
+fn nests(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::Array(_)
+            | Value::Tuple(_)
+            | Value::Map(_)
+            | Value::Struct { .. }
+            | Value::Variant { .. }
+            | Value::Echo(..)
+    )
+}
+
+/// Moves the container children of `v` into `out` (leaving `v` flat).
+fn take_children(v: &mut Value, out: &mut Vec<Value>) {
+    match v {
+        Value::Array(xs) | Value::Tuple(xs) => {
+            if xs.iter().any(nests) {
+                out.append(xs);
+            }
+        }
+        Value::Variant { payload, .. } => {
+            if payload.iter().any(nests) {
+                out.append(payload);
+            }
+        }
+        Value::Map(entries) => {
+            if entries.iter().any(|(k, w)| nests(k) || nests(w)) {
+                for (k, w) in entries.drain(..) {
+                    out.push(k);
+                    out.push(w);
+                }
+            }
+        }
+        Value::Struct { fields, .. } => {
+            if fields.iter().any(|(_, w)| nests(w)) {
+                out.extend(fields.drain(..).map(|(_, w)| w));
+            }
+        }
+        Value::Echo(a, b) => {
+            out.push(std::mem::replace(&mut **a, Value::Unit));
+            out.push(std::mem::replace(&mut **b, Value::Unit));
+        }
+        _ => {}
+    }
+}
+
+/// Deep values (a list a million nodes long returned by a program) are dropped by a loop,
+/// not by nested `drop` calls that would overflow the host thread's stack.
+impl Drop for Value {
+    fn drop(&mut self) {
+        if !nests(self) {
+            return;
+        }
+        let mut pending = Vec::new();
+        take_children(self, &mut pending);
+        while let Some(mut v) = pending.pop() {
+            take_children(&mut v, &mut pending);
+        }
+    }
+}

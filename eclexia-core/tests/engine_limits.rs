@@ -498,7 +498,6 @@ fn long_list_engine() -> Engine {
 }
 
 #[test]
-#[ignore = "bug: dropping a deeply nested machine value (a 20,000-long enum list in a debug build on a 2 MiB thread) recurses through Drop of VariantObj/Vec<Val> in vm/val.rs and overflows the native stack"]
 fn a_million_long_list_is_built_and_dropped() {
     let src = format!("{LONG_LIST}\nfn main() -> Int {{ let l = build(1000000)\n length(l) }}");
     let o = long_list_engine()
@@ -508,19 +507,17 @@ fn a_million_long_list_is_built_and_dropped() {
 }
 
 #[test]
-#[ignore = "bug: dropping a deeply nested machine value (a 20,000-long enum list in a debug build on a 2 MiB thread) recurses through Drop of VariantObj/Vec<Val> in vm/val.rs and overflows the native stack"]
 fn a_million_long_list_is_returned_to_the_host() {
     let o = long_list_engine()
         .evaluate(&program(LONG_LIST), "build", &[Value::Int(1_000_000)])
         .unwrap();
     assert!(o.value_text.starts_with("Cons(999999, Cons(999998, "));
-    assert!(o.value_text.ends_with("Nil))))"));
+    assert!(o.value_text.contains("Cons(0, Nil)") && o.value_text.ends_with(")))"));
     // The host value is a 1,000,000-deep tree too; dropping it must not crash.
     drop(o);
 }
 
 #[test]
-#[ignore = "bug: dropping a deeply nested machine value (a 20,000-long enum list in a debug build on a 2 MiB thread) recurses through Drop of VariantObj/Vec<Val> in vm/val.rs and overflows the native stack"]
 fn a_million_long_list_is_printed() {
     let src = format!(
         "{LONG_LIST}\nfn main() -> Int {{ let l = build(1000000)\n let s = to_string(l)\n println(len(s) > 0)\n len(s) }}"
@@ -532,7 +529,6 @@ fn a_million_long_list_is_printed() {
 }
 
 #[test]
-#[ignore = "bug: `==` on deeply nested values (1,500 levels, debug, 2 MiB thread) recurses in Val::eq_value/slices_eq (vm/val.rs) without a stack guard and overflows the native stack"]
 fn deeply_nested_values_are_compared() {
     let src = r#"
 enum N { Leaf, Node(N) }
@@ -551,7 +547,6 @@ fn go() -> Bool {
 }
 
 #[test]
-#[ignore = "bug: a deeply nested result Value (value.rs) is dropped recursively; a host dropping a 1,000,000-long list returned by evaluate overflows its stack"]
 fn a_deep_host_value_is_dropped_on_a_small_stack() {
     // Evaluate on a large stack so the machine side cannot be the cause, then drop the
     // returned value on an ordinary 2 MiB thread.
