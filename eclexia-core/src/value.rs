@@ -123,28 +123,19 @@ fn nests(v: &Value) -> bool {
 /// Moves the container children of `v` into `out` (leaving `v` flat).
 fn take_children(v: &mut Value, out: &mut Vec<Value>) {
     match v {
-        Value::Array(xs) | Value::Tuple(xs) => {
-            if xs.iter().any(nests) {
-                out.append(xs);
+        Value::Array(xs) | Value::Tuple(xs) | Value::Variant { payload: xs, .. }
+            if xs.iter().any(nests) =>
+        {
+            out.append(xs);
+        }
+        Value::Map(entries) if entries.iter().any(|(k, w)| nests(k) || nests(w)) => {
+            for (k, w) in entries.drain(..) {
+                out.push(k);
+                out.push(w);
             }
         }
-        Value::Variant { payload, .. } => {
-            if payload.iter().any(nests) {
-                out.append(payload);
-            }
-        }
-        Value::Map(entries) => {
-            if entries.iter().any(|(k, w)| nests(k) || nests(w)) {
-                for (k, w) in entries.drain(..) {
-                    out.push(k);
-                    out.push(w);
-                }
-            }
-        }
-        Value::Struct { fields, .. } => {
-            if fields.iter().any(|(_, w)| nests(w)) {
-                out.extend(fields.drain(..).map(|(_, w)| w));
-            }
+        Value::Struct { fields, .. } if fields.iter().any(|(_, w)| nests(w)) => {
+            out.extend(fields.drain(..).map(|(_, w)| w));
         }
         Value::Echo(a, b) => {
             out.push(std::mem::replace(&mut **a, Value::Unit));
