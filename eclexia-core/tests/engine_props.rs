@@ -502,7 +502,13 @@ fn evaluate(engine: &Engine, p: &Program) -> Report {
             selections: o
                 .selections
                 .into_iter()
-                .map(|s| (s.function, s.solution, s.cost.to_bits()))
+                .map(|s| {
+                    (
+                        s.function.to_string(),
+                        s.solution.to_string(),
+                        s.cost.to_bits(),
+                    )
+                })
                 .collect(),
             prices: o.prices.to_array().map(f64::to_bits),
             fuel: o.fuel_used,
