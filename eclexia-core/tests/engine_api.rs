@@ -309,7 +309,7 @@ fn main() {
     let got: Vec<(&str, &str)> = o
         .selections
         .iter()
-        .map(|s| (s.function.as_str(), s.solution.as_str()))
+        .map(|s| (&*s.function, &*s.solution))
         .collect();
     assert_eq!(got, [("pick", "small"), ("pick", "big"), ("pick", "small")]);
     // cost = 1 J × 1.0 + derived carbon (J × 400 / 3.6e6 g × 50).
@@ -841,10 +841,7 @@ fn go() -> String { render(1920) }
     assert_eq!(o.value, Value::str("cpu"));
     assert_eq!(o.selections.len(), 1);
     let s = &o.selections[0];
-    assert_eq!(
-        (s.function.as_str(), s.solution.as_str()),
-        ("render", "cpu")
-    );
+    assert_eq!((&*s.function, &*s.solution), ("render", "cpu"));
     let want = 25.0 + 0.030 * 100.0 + 25.0 * 400.0 / 3_600_000.0 * 50.0;
     assert!(close(s.cost, want), "{} vs {want}", s.cost);
     assert!((s.cost - 28.14).abs() < 0.005, "{}", s.cost);
