@@ -863,7 +863,7 @@ fn go() -> String {
 "#);
     assert_eq!(o.value, Value::str("B"));
     let s = &o.selections[0];
-    assert_eq!(s.solution, "B");
+    assert_eq!(&*s.solution, "B");
     // cost_B = π_time × 0.04 s + π_energy × 0 (energy weight 0 under minimize latency).
     assert!(close(s.cost, 4.0), "{}", s.cost);
 }
