@@ -177,8 +177,9 @@ impl EngineBuilder {
         self
     }
 
-    /// Sends `print` output to `sink` as it is produced instead of capturing it in
-    /// [`Outcome::output`].
+    /// Sends `print` output to `sink` instead of capturing it in [`Outcome::output`]. Output
+    /// is delivered in order, in chunks of up to 8 KiB as it accumulates, and in full before
+    /// the evaluation returns (also when it fails).
     pub fn output(mut self, sink: Arc<dyn OutputSink>) -> Self {
         self.sink = Some(sink);
         self
