@@ -50,5 +50,9 @@ step "C ABI (tests/c against libeclexia.so and libeclexia.a)"
 bash scripts/test-c.sh 2>&1 | tee target/c-test.log
 c_passed=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' target/c-test.log | awk '{s += $1} END {print s+0}')
 
+step "Python (eclexia-py: pip install in a fresh venv, pytest, stubtest)"
+bash scripts/test-py.sh 2>&1 | tee target/py-test.log
+py_passed=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' target/py-test.log | awk '{s += $1} END {print s+0}')
+
 echo
-echo "total: $((total + c_passed)) passed, 0 failed"
+echo "total: $((total + c_passed + py_passed)) passed, 0 failed"
