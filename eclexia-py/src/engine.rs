@@ -155,8 +155,8 @@ impl Outcome {
                 Bound::new(
                     py,
                     Selection {
-                        function: s.function.clone(),
-                        solution: s.solution.clone(),
+                        function: s.function.to_string(),
+                        solution: s.solution.to_string(),
                         cost: s.cost,
                     },
                 )
