@@ -18,6 +18,16 @@
 #include <stdbool.h>
 
 /**
+ * Number of resources: the length of `eclexia_engine_options.budgets`.
+ */
+#define ECLEXIA_RESOURCE_COUNT 6
+
+/**
+ * A value of `eclexia_engine_options.budgets` that means "no budget".
+ */
+#define ECLEXIA_NO_BUDGET -1.0
+
+/**
  * The result of every fallible function.
  */
 typedef enum {
@@ -50,7 +60,82 @@ typedef enum {
    * A Rust panic was caught at the boundary (a bug: please report it).
    */
   ECLEXIA_STATUS_PANIC = 6,
+  /**
+   * Evaluation failed at run time (division by zero, a failed assertion, `panic`, an
+   * unknown entry, …; LANGUAGE §12.4 exit code 3). The last error has the code, kind,
+   * message and JSON.
+   */
+  ECLEXIA_STATUS_RUNTIME_ERROR = 7,
+  /**
+   * Evaluation exceeded a budget or no solution of an adaptive function was feasible
+   * (`ResourceViolation`, `NoFeasibleSolution`; exit code 4).
+   */
+  ECLEXIA_STATUS_RESOURCE_ERROR = 8,
+  /**
+   * Evaluation hit an engine limit: fuel, call depth, memory, timeout, or it was
+   * cancelled (`OutOfFuel`, `StackOverflow`, `MemoryLimit`, `Timeout`, `Cancelled`;
+   * exit code 5).
+   */
+  ECLEXIA_STATUS_LIMIT_EXCEEDED = 9,
+  /**
+   * An argument had a bad value (a negative budget, an unknown resource, …); the
+   * message says which.
+   */
+  ECLEXIA_STATUS_INVALID_ARGUMENT = 10,
 } eclexia_status;
+
+/**
+ * The resources of LANGUAGE §7.1, as indices of `eclexia_engine_options.budgets` and
+ * arguments of `eclexia_outcome_usage`. Amounts are in canonical units: J, s, gCO2e,
+ * B, B, CU.
+ */
+typedef enum {
+  /**
+   * Energy, J.
+   */
+  ECLEXIA_RESOURCE_ENERGY = 0,
+  /**
+   * Time, s.
+   */
+  ECLEXIA_RESOURCE_TIME = 1,
+  /**
+   * Carbon, gCO2e.
+   */
+  ECLEXIA_RESOURCE_CARBON = 2,
+  /**
+   * Memory, bytes.
+   */
+  ECLEXIA_RESOURCE_MEMORY = 3,
+  /**
+   * Network transfer, bytes.
+   */
+  ECLEXIA_RESOURCE_NETWORK = 4,
+  /**
+   * Compute, CU.
+   */
+  ECLEXIA_RESOURCE_COMPUTE = 5,
+} eclexia_resource;
+
+/**
+ * Cancels the evaluations of one engine from any thread. Opaque; get it with
+ * `eclexia_engine_cancel_handle`, free it once with `eclexia_cancel_handle_free`. It may
+ * outlive its engine.
+ */
+typedef struct eclexia_cancel_handle eclexia_cancel_handle;
+
+/**
+ * An evaluation context: limits, budgets, host facts and output. Opaque; create it with
+ * `eclexia_engine_new`, free it once with `eclexia_engine_free`. Immutable: several
+ * threads may evaluate with one engine at once.
+ */
+typedef struct eclexia_engine eclexia_engine;
+
+/**
+ * What a successful evaluation reports. Opaque; written by `eclexia_evaluate`, freed
+ * once with `eclexia_outcome_free`. Immutable: its accessors may be called from any
+ * thread.
+ */
+typedef struct eclexia_outcome eclexia_outcome;
 
 /**
  * A compiled, checked program. Opaque; create it with `eclexia_compile`, free it once
@@ -58,6 +143,72 @@ typedef enum {
  * threads at once.
  */
 typedef struct eclexia_program eclexia_program;
+
+/**
+ * Receives program output as it is produced: `len` bytes of UTF-8 at `text` (not
+ * NUL-terminated, valid only during the call), and the `output_userdata` given in the
+ * options. Output arrives in order, in chunks (buffered up to a few KiB, the rest when
+ * the evaluation ends). Return 0 to go on; any other value ends the evaluation with a
+ * run-time error (`E0599`, "output closed").
+ *
+ * Called on the evaluating thread; when several threads evaluate with one engine, it is
+ * called from all of them, concurrently.
+ */
+typedef int (*eclexia_output_callback)(void *userdata, const char *text, size_t len);
+
+/**
+ * Settings of a new engine. Fill it with `eclexia_engine_options_init` (the defaults),
+ * then change the fields you need.
+ */
+typedef struct {
+  /**
+   * Fuel units: one per call and per loop iteration (default 10,000,000; 0 =
+   * unlimited).
+   */
+  uint64_t fuel;
+  /**
+   * Maximum active calls, `main` included (default 1000; 0 = unlimited).
+   */
+  uint64_t max_call_depth;
+  /**
+   * Limit of the live-heap estimate in bytes (default 512 MiB; 0 = unlimited).
+   */
+  uint64_t max_memory;
+  /**
+   * Wall-clock limit in milliseconds (default 0 = none).
+   */
+  uint64_t timeout_ms;
+  /**
+   * Root budget per resource, indexed by `eclexia_resource`, canonical units;
+   * `ECLEXIA_NO_BUDGET` (any negative value) means none (the default).
+   */
+  double budgets[6];
+  /**
+   * Energy charged per loop iteration in J (default 0.001; 0 disables).
+   */
+  double loop_energy;
+  /**
+   * Grid carbon intensity in gCO2e/kWh (default 400).
+   */
+  double carbon_intensity;
+  /**
+   * The host fact `gpu_available()` (default false).
+   */
+  bool gpu_available;
+  /**
+   * The host fact `cpu_cores()` (default 1).
+   */
+  int64_t cpu_cores;
+  /**
+   * Streams output to this function instead of capturing it in the outcome (default
+   * NULL: captured).
+   */
+  eclexia_output_callback output;
+  /**
+   * Passed to `output` unchanged.
+   */
+  void *output_userdata;
+} eclexia_engine_options;
 
 #ifdef __cplusplus
 extern "C" {
@@ -69,6 +220,91 @@ extern "C" {
  * Ownership: static; never free it. Thread-safety: may be called from any thread.
  */
 const char *eclexia_version(void);
+
+/**
+ * Writes the default options (those of `eclexia_engine_new` with NULL options) to
+ * `*out`.
+ *
+ * Thread-safety: any thread.
+ *
+ * # Safety
+ * `out` must be NULL or writable.
+ */
+eclexia_status eclexia_engine_options_init(eclexia_engine_options *out);
+
+/**
+ * Creates an engine with `options` (NULL: the defaults) and writes it to `*out`.
+ *
+ * Returns `ECLEXIA_STATUS_INVALID_ARGUMENT` when a setting is out of range (a NaN
+ * budget, a negative loop energy or carbon intensity); the message names it and `*out`
+ * is untouched.
+ *
+ * Ownership: the options are copied (the struct may be reused at once); the caller owns
+ * `*out` and frees it with `eclexia_engine_free`.
+ * Thread-safety: any thread.
+ *
+ * # Safety
+ * `options` must be NULL or point to an initialised `eclexia_engine_options`; `out` must
+ * be writable.
+ */
+eclexia_status eclexia_engine_new(const eclexia_engine_options *options, eclexia_engine **out);
+
+/**
+ * Frees an engine. NULL is ignored. Cancel handles taken from it stay valid.
+ *
+ * Ownership: takes the engine back; it must not be used or freed again.
+ * Thread-safety: no other thread may be using the engine.
+ *
+ * # Safety
+ * `engine` must be NULL or an engine from `eclexia_engine_new` not yet freed.
+ */
+void eclexia_engine_free(eclexia_engine *engine);
+
+/**
+ * Writes a new handle that cancels `engine`'s evaluations to `*out`.
+ *
+ * Ownership: the caller owns `*out` and frees it with `eclexia_cancel_handle_free`.
+ * Thread-safety: any thread.
+ *
+ * # Safety
+ * `engine` must be a live engine; `out` must be writable.
+ */
+eclexia_status eclexia_engine_cancel_handle(const eclexia_engine *engine,
+                                            eclexia_cancel_handle **out);
+
+/**
+ * Cancels every evaluation running with the handle's engine: each ends with
+ * `ECLEXIA_STATUS_LIMIT_EXCEEDED` (kind `Cancelled`) at its next metered event.
+ * Cancelling is sticky: later evaluations are cancelled too, until
+ * `eclexia_cancel_handle_reset`.
+ *
+ * Thread-safety: any thread, at any time — this is what the handle is for.
+ *
+ * # Safety
+ * `handle` must be a live cancel handle.
+ */
+eclexia_status eclexia_cancel_handle_cancel(const eclexia_cancel_handle *handle);
+
+/**
+ * Lets the handle's engine run evaluations again after `eclexia_cancel_handle_cancel`.
+ *
+ * Thread-safety: any thread.
+ *
+ * # Safety
+ * `handle` must be a live cancel handle.
+ */
+eclexia_status eclexia_cancel_handle_reset(const eclexia_cancel_handle *handle);
+
+/**
+ * Frees a cancel handle. NULL is ignored.
+ *
+ * Ownership: takes the handle back; it must not be used or freed again.
+ * Thread-safety: no other thread may be using the handle.
+ *
+ * # Safety
+ * `handle` must be NULL or a handle from `eclexia_engine_cancel_handle` not yet freed.
+ */
+void eclexia_cancel_handle_free(eclexia_cancel_handle *handle);
 
 /**
  * The message of the last failure on this thread: for a compile error every diagnostic
@@ -87,15 +323,29 @@ const char *eclexia_last_error_message(void);
  * compile error, `"E0603"`…), or an empty string.
  *
  * Ownership and lifetime as for `eclexia_last_error_message`. Never NULL.
+ * Thread-safety: per thread.
  */
 const char *eclexia_last_error_code(void);
 
 /**
- * The last failure as JSON: for a compile error the array of diagnostics
- * (`[{"code", "kind", "message", "file", "line", "column", "help"}, …]`), otherwise an
- * empty string.
+ * The kind of the last failure on this thread (`"DimensionMismatch"` for the first
+ * diagnostic of a compile error, `"OutOfFuel"`, `"DivisionByZero"`… for a run-time
+ * error; LANGUAGE §12.1), or an empty string.
  *
  * Ownership and lifetime as for `eclexia_last_error_message`. Never NULL.
+ * Thread-safety: per thread.
+ */
+const char *eclexia_last_error_kind(void);
+
+/**
+ * The last failure as JSON: for a compile error the array of diagnostics
+ * (`[{"code", "kind", "message", "file", "line", "column", "help"}, …]`); for a run-time
+ * error the report of `eclexia run --json`
+ * (`{"ok": false, "output", "error": {"code", "kind", "message", "file", "line",
+ * "column", "trace"}}`); otherwise an empty string.
+ *
+ * Ownership and lifetime as for `eclexia_last_error_message`. Never NULL.
+ * Thread-safety: per thread.
  */
 const char *eclexia_last_error_json(void);
 
@@ -109,6 +359,107 @@ const char *eclexia_last_error_json(void);
  * `s` must be NULL or a string returned by this library and not yet freed.
  */
 void eclexia_string_free(char *s);
+
+/**
+ * Evaluates `program`'s function `entry` (`entry_len` bytes of UTF-8; NULL or empty:
+ * `main`) with `engine`'s settings and writes the outcome to `*out`. The entry function
+ * must take no parameters. A program without `main` evaluated at `main` runs nothing.
+ *
+ * On a run-time error `*out` is untouched and the status says which family it is:
+ * `ECLEXIA_STATUS_RUNTIME_ERROR` (division by zero, assertion, `panic`, unknown entry,
+ * …), `ECLEXIA_STATUS_RESOURCE_ERROR` (a budget exceeded, no feasible solution) or
+ * `ECLEXIA_STATUS_LIMIT_EXCEEDED` (fuel, call depth, memory, timeout, cancelled). Then
+ * `eclexia_last_error_message()` is the diagnostic header and location,
+ * `eclexia_last_error_code()` / `eclexia_last_error_kind()` its code (`"E0701"`) and kind
+ * (`"OutOfFuel"`), and `eclexia_last_error_json()` the report of `eclexia run --json`,
+ * including the output printed before the error.
+ *
+ * Ownership: the caller owns `*out` and frees it with `eclexia_outcome_free`.
+ * Thread-safety: any thread; one engine and one program may be used by several threads
+ * at once. The evaluation runs on the calling thread until it ends.
+ *
+ * # Safety
+ * `engine` and `program` must be live handles; `entry` must point to `entry_len`
+ * readable bytes (or be NULL with length 0); `out` must be writable.
+ */
+eclexia_status eclexia_evaluate(const eclexia_engine *engine,
+                                const eclexia_program *program,
+                                const char *entry,
+                                size_t entry_len,
+                                eclexia_outcome **out);
+
+/**
+ * The outcome as JSON — the report of `eclexia run --json`: `{"ok": true, "value",
+ * "output", "usage": {"energy", …}, "selections": [{"function", "solution", "cost"}],
+ * "prices": {"energy", …}, "fuel_used"}`, amounts in canonical units — written to
+ * `*out_json`.
+ *
+ * Ownership: the caller frees `*out_json` with `eclexia_string_free`.
+ * Thread-safety: any thread.
+ *
+ * # Safety
+ * `outcome` must be a live outcome; `out_json` must be writable.
+ */
+eclexia_status eclexia_outcome_json(const eclexia_outcome *outcome, char **out_json);
+
+/**
+ * The entry function's return value in its display form (`"42"`, `"2000J"`, `"()"`),
+ * or NULL when `outcome` is NULL.
+ *
+ * Ownership: the string belongs to the outcome and lives until `eclexia_outcome_free`.
+ * Thread-safety: any thread.
+ *
+ * # Safety
+ * `outcome` must be NULL or a live outcome.
+ */
+const char *eclexia_outcome_value(const eclexia_outcome *outcome);
+
+/**
+ * The output the program printed (empty when the engine streamed it to a callback), or
+ * NULL when `outcome` is NULL. When `out_len` is not NULL its length in bytes is written
+ * there.
+ *
+ * Ownership: the string belongs to the outcome and lives until `eclexia_outcome_free`.
+ * Thread-safety: any thread.
+ *
+ * # Safety
+ * `outcome` must be NULL or a live outcome; `out_len` NULL or writable.
+ */
+const char *eclexia_outcome_output(const eclexia_outcome *outcome, size_t *out_len);
+
+/**
+ * Writes the evaluation's root usage of `resource` (an `eclexia_resource`), in canonical
+ * units, to `*out`; `ECLEXIA_STATUS_INVALID_ARGUMENT` for an unknown resource.
+ *
+ * Thread-safety: any thread.
+ *
+ * # Safety
+ * `outcome` must be a live outcome; `out` must be writable.
+ */
+eclexia_status eclexia_outcome_usage(const eclexia_outcome *outcome,
+                                     uint32_t resource_index,
+                                     double *out);
+
+/**
+ * The fuel units the evaluation consumed (0 when `outcome` is NULL).
+ *
+ * Thread-safety: any thread.
+ *
+ * # Safety
+ * `outcome` must be NULL or a live outcome.
+ */
+uint64_t eclexia_outcome_fuel_used(const eclexia_outcome *outcome);
+
+/**
+ * Frees an outcome. NULL is ignored.
+ *
+ * Ownership: takes the outcome back; it and the strings it lent must not be used again.
+ * Thread-safety: no other thread may be using the outcome.
+ *
+ * # Safety
+ * `outcome` must be NULL or an outcome from `eclexia_evaluate` not yet freed.
+ */
+void eclexia_outcome_free(eclexia_outcome *outcome);
 
 /**
  * Prices a LANGUAGE §9.7 request given as JSON (`request_len` bytes of UTF-8) and writes
@@ -126,7 +477,7 @@ void eclexia_string_free(char *s);
  * # Safety
  * `request` must point to `request_len` readable bytes; `out_json` must be writable.
  */
-eclexia_status eclexia_price_json(const char *request, uintptr_t request_len, char **out_json);
+eclexia_status eclexia_price_json(const char *request, size_t request_len, char **out_json);
 
 /**
  * Compiles `source` (UTF-8, `source_len` bytes), naming it `name` in diagnostics.
@@ -134,8 +485,8 @@ eclexia_status eclexia_price_json(const char *request, uintptr_t request_len, ch
  * On success writes a new program to `*out` and returns `ECLEXIA_STATUS_OK`. If the
  * program does not compile, returns `ECLEXIA_STATUS_COMPILE_ERROR` and leaves `*out`
  * untouched; `eclexia_last_error_message()` then holds every diagnostic's header and
- * location, `eclexia_last_error_code()` the first code and `eclexia_last_error_json()` all
- * of them as JSON.
+ * location, `eclexia_last_error_code()` and `eclexia_last_error_kind()` the first code
+ * and kind, and `eclexia_last_error_json()` all of them as JSON.
  *
  * Ownership: the caller owns `*out` and frees it with `eclexia_program_free`.
  * Thread-safety: any thread.
@@ -145,9 +496,9 @@ eclexia_status eclexia_price_json(const char *request, uintptr_t request_len, ch
  * with length 0); `out` must be a valid pointer to write to.
  */
 eclexia_status eclexia_compile(const char *source,
-                               uintptr_t source_len,
+                               size_t source_len,
                                const char *name,
-                               uintptr_t name_len,
+                               size_t name_len,
                                eclexia_program **out);
 
 /**
@@ -173,7 +524,7 @@ void eclexia_program_free(eclexia_program *program);
  */
 eclexia_status eclexia_program_has_function(const eclexia_program *program,
                                             const char *name,
-                                            uintptr_t name_len,
+                                            size_t name_len,
                                             bool *out);
 
 #ifdef __cplusplus

@@ -172,17 +172,7 @@ pub fn run(args: &RunArgs) -> ExitCode {
     match engine.evaluate(&program, entry, &[]) {
         Ok(outcome) => {
             if args.json {
-                let doc = serde_json::json!({
-                    "ok": true,
-                    "value": outcome.value_text,
-                    "output": outcome.output,
-                    "usage": outcome.usage,
-                    "selections": outcome.selections.iter().map(|s| serde_json::json!({
-                        "function": s.function, "solution": s.solution, "cost": s.cost
-                    })).collect::<Vec<_>>(),
-                    "prices": outcome.prices,
-                    "fuel_used": outcome.fuel_used,
-                });
+                let doc = outcome.to_json();
                 println!("{doc}");
             }
             ExitCode::SUCCESS

@@ -34,6 +34,31 @@ use crate::vm::host::to_val;
 use crate::vm::val::Val;
 use crate::vm::{self, Settings, Sink, Trap, Vm, mem};
 
+/// The §13 defaults of [`Engine::builder`], for hosts that present them (the C ABI's
+/// options, the sidecar's maxima).
+///
+/// ```
+/// use eclexia_core::engine::defaults;
+/// assert_eq!(defaults::FUEL, 10_000_000);
+/// assert_eq!(defaults::TIMEOUT_MS, 0); // no wall-clock limit
+/// ```
+pub mod defaults {
+    /// Fuel units per evaluation.
+    pub const FUEL: u64 = 10_000_000;
+    /// Maximum active calls, `main` included.
+    pub const MAX_CALL_DEPTH: u64 = 1000;
+    /// Limit of the live-heap estimate, bytes (512 MiB).
+    pub const MAX_MEMORY: u64 = 536_870_912;
+    /// Wall-clock limit, milliseconds (0 = none).
+    pub const TIMEOUT_MS: u64 = 0;
+    /// Energy charged per loop iteration, J.
+    pub const LOOP_ENERGY: f64 = 0.001;
+    /// Grid carbon intensity, gCO2e/kWh.
+    pub const CARBON_INTENSITY: f64 = 400.0;
+    /// The host fact `cpu_cores()`.
+    pub const CPU_CORES: i64 = 1;
+}
+
 /// Receives `print` output as the program produces it (the CLI's stdout, a log, …).
 pub trait OutputSink: Send + Sync {
     /// Delivers a chunk of output, in order. An error ends the evaluation.
@@ -272,6 +297,34 @@ pub struct Outcome {
     pub fuel_used: u64,
 }
 
+impl Outcome {
+    /// The report of `eclexia run --json`, shared by the C ABI and the sidecar:
+    /// `{"ok": true, "value", "output", "usage", "selections": [{"function", "solution",
+    /// "cost"}], "prices", "fuel_used"}` (value as its display form, amounts in canonical
+    /// units).
+    ///
+    /// ```
+    /// use eclexia_core::{compile, CompileOptions, Engine};
+    /// let p = compile("fn main() -> Int { 6 * 7 }", &CompileOptions::new("x.ecl")).unwrap();
+    /// let json = Engine::new().evaluate(&p, "main", &[]).unwrap().to_json();
+    /// assert_eq!(json["value"], "42");
+    /// assert_eq!(json["ok"], true);
+    /// ```
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "ok": true,
+            "value": self.value_text,
+            "output": self.output,
+            "usage": self.usage,
+            "selections": self.selections.iter().map(|s| serde_json::json!({
+                "function": s.function, "solution": s.solution, "cost": s.cost
+            })).collect::<Vec<_>>(),
+            "prices": self.prices,
+            "fuel_used": self.fuel_used,
+        })
+    }
+}
+
 /// A call in a run-time error's trace.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TraceFrame {
@@ -414,16 +467,16 @@ impl Engine {
     pub fn builder() -> EngineBuilder {
         EngineBuilder {
             settings: Settings {
-                fuel: 10_000_000,
-                max_call_depth: 1000,
-                max_memory: 536_870_912,
-                timeout_ms: 0,
+                fuel: defaults::FUEL,
+                max_call_depth: defaults::MAX_CALL_DEPTH,
+                max_memory: defaults::MAX_MEMORY,
+                timeout_ms: defaults::TIMEOUT_MS,
                 budgets: [None; 6],
-                loop_energy: 0.001,
+                loop_energy: defaults::LOOP_ENERGY,
                 book: PriceBook::default(),
-                carbon_intensity: 400.0,
+                carbon_intensity: defaults::CARBON_INTENSITY,
                 gpu_available: false,
-                cpu_cores: 1,
+                cpu_cores: defaults::CPU_CORES,
                 fs: false,
                 clock: false,
             },

@@ -24,12 +24,27 @@ pub enum eclexia_status {
     NoFeasibleSolution = 5,
     /// A Rust panic was caught at the boundary (a bug: please report it).
     Panic = 6,
+    /// Evaluation failed at run time (division by zero, a failed assertion, `panic`, an
+    /// unknown entry, …; LANGUAGE §12.4 exit code 3). The last error has the code, kind,
+    /// message and JSON.
+    RuntimeError = 7,
+    /// Evaluation exceeded a budget or no solution of an adaptive function was feasible
+    /// (`ResourceViolation`, `NoFeasibleSolution`; exit code 4).
+    ResourceError = 8,
+    /// Evaluation hit an engine limit: fuel, call depth, memory, timeout, or it was
+    /// cancelled (`OutOfFuel`, `StackOverflow`, `MemoryLimit`, `Timeout`, `Cancelled`;
+    /// exit code 5).
+    LimitExceeded = 9,
+    /// An argument had a bad value (a negative budget, an unknown resource, …); the
+    /// message says which.
+    InvalidArgument = 10,
 }
 
 #[derive(Default)]
 struct LastError {
     message: CString,
     code: CString,
+    kind: CString,
     json: CString,
 }
 
@@ -42,16 +57,26 @@ fn c_string(s: &str) -> CString {
     CString::new(s.replace('\0', "\u{FFFD}")).unwrap_or_default()
 }
 
-/// Records the last error of this thread.
+/// Records the last error of this thread (without a kind).
 pub(crate) fn set_last_error(message: &str, code: &str, json: &str) {
+    set_last_error_kind(message, code, "", json);
+}
+
+/// Records the last error of this thread with its kind (`TypeError`, `OutOfFuel`, …).
+pub(crate) fn set_last_error_kind(message: &str, code: &str, kind: &str, json: &str) {
     LAST.with(|l| {
         *l.borrow_mut() = LastError {
             message: c_string(message),
             code: c_string(code),
+            kind: c_string(kind),
             json: c_string(json),
         }
     });
 }
+
+/// The early return of a boundary function: the status to hand back (the last error is
+/// already set).
+pub(crate) type Fallible = Result<eclexia_status, eclexia_status>;
 
 /// Clears the last error (at the start of every call).
 pub(crate) fn clear_last_error() {
@@ -59,11 +84,12 @@ pub(crate) fn clear_last_error() {
 }
 
 /// Runs a body at the boundary: clears the last error, and turns a panic into
-/// `ECLEXIA_STATUS_PANIC` with a message.
-pub(crate) fn guard(f: impl FnOnce() -> eclexia_status) -> eclexia_status {
+/// `ECLEXIA_STATUS_PANIC` with a message. The body returns its status either way (`Err`
+/// lets it leave early with `?`).
+pub(crate) fn guard(f: impl FnOnce() -> Fallible) -> eclexia_status {
     clear_last_error();
     match catch_unwind(AssertUnwindSafe(f)) {
-        Ok(status) => status,
+        Ok(Ok(status) | Err(status)) => status,
         Err(payload) => {
             let what = payload
                 .downcast_ref::<&str>()
@@ -93,16 +119,31 @@ pub extern "C" fn eclexia_last_error_message() -> *const c_char {
 /// compile error, `"E0603"`…), or an empty string.
 ///
 /// Ownership and lifetime as for `eclexia_last_error_message`. Never NULL.
+/// Thread-safety: per thread.
 #[unsafe(no_mangle)]
 pub extern "C" fn eclexia_last_error_code() -> *const c_char {
     LAST.with(|l| l.borrow().code.as_ptr())
 }
 
-/// The last failure as JSON: for a compile error the array of diagnostics
-/// (`[{"code", "kind", "message", "file", "line", "column", "help"}, …]`), otherwise an
-/// empty string.
+/// The kind of the last failure on this thread (`"DimensionMismatch"` for the first
+/// diagnostic of a compile error, `"OutOfFuel"`, `"DivisionByZero"`… for a run-time
+/// error; LANGUAGE §12.1), or an empty string.
 ///
 /// Ownership and lifetime as for `eclexia_last_error_message`. Never NULL.
+/// Thread-safety: per thread.
+#[unsafe(no_mangle)]
+pub extern "C" fn eclexia_last_error_kind() -> *const c_char {
+    LAST.with(|l| l.borrow().kind.as_ptr())
+}
+
+/// The last failure as JSON: for a compile error the array of diagnostics
+/// (`[{"code", "kind", "message", "file", "line", "column", "help"}, …]`); for a run-time
+/// error the report of `eclexia run --json`
+/// (`{"ok": false, "output", "error": {"code", "kind", "message", "file", "line",
+/// "column", "trace"}}`); otherwise an empty string.
+///
+/// Ownership and lifetime as for `eclexia_last_error_message`. Never NULL.
+/// Thread-safety: per thread.
 #[unsafe(no_mangle)]
 pub extern "C" fn eclexia_last_error_json() -> *const c_char {
     LAST.with(|l| l.borrow().json.as_ptr())

@@ -1,8 +1,38 @@
-//! Strings across the boundary: `(const char *, size_t)` in, owned `char *` out.
+//! Arguments across the boundary: NULL checks, `(const char *, size_t)` strings in, owned
+//! `char *` out. Each check records the last error and returns the status, so a boundary
+//! function's prologue is a line per argument ending in `?`.
 
 use std::ffi::{CString, c_char};
 
 use crate::error::{eclexia_status, set_last_error};
+
+/// `Err(ECLEXIA_STATUS_NULL_ARGUMENT)` with "`what`: NULL pointer" when `ptr` is NULL.
+pub(crate) fn non_null<T>(ptr: *const T, what: &str) -> Result<(), eclexia_status> {
+    if ptr.is_null() {
+        set_last_error(&format!("{what}: NULL pointer"), "", "");
+        return Err(eclexia_status::NullArgument);
+    }
+    Ok(())
+}
+
+/// Borrows a live handle, or `Err(ECLEXIA_STATUS_NULL_ARGUMENT)` naming `what`.
+///
+/// # Safety
+/// `ptr` must be NULL or point to a live `T` that outlives the call.
+pub(crate) unsafe fn handle<'a, T>(ptr: *const T, what: &str) -> Result<&'a T, eclexia_status> {
+    non_null(ptr, what)?;
+    // SAFETY: non-NULL, and live by the caller's promise.
+    Ok(unsafe { &*ptr })
+}
+
+/// Writes `value` through an out-parameter already checked with [`non_null`].
+///
+/// # Safety
+/// `out` must be non-NULL and writable.
+pub(crate) unsafe fn write_out<T>(out: *mut T, value: T) {
+    // SAFETY: the caller checked `out` and guarantees it is writable.
+    unsafe { out.write(value) };
+}
 
 /// Borrows `len` bytes at `ptr` as UTF-8. A NULL pointer is allowed only with `len == 0`.
 ///

@@ -4,8 +4,8 @@ use std::ffi::c_char;
 
 use eclexia_core::price::{PriceRequest, QuoteStatus, price};
 
-use crate::error::{eclexia_status, guard, set_last_error};
-use crate::ffi_str::{owned_c_string, str_arg};
+use crate::error::{eclexia_status, guard, set_last_error, set_last_error_kind};
+use crate::ffi_str::{non_null, owned_c_string, str_arg, write_out};
 
 /// Prices a LANGUAGE §9.7 request given as JSON (`request_len` bytes of UTF-8) and writes
 /// the response JSON to `*out_json`.
@@ -28,34 +28,28 @@ pub unsafe extern "C" fn eclexia_price_json(
     out_json: *mut *mut c_char,
 ) -> eclexia_status {
     guard(|| {
-        if out_json.is_null() {
-            set_last_error("out_json: NULL pointer", "", "");
-            return eclexia_status::NullArgument;
-        }
+        non_null(out_json, "out_json")?;
         // SAFETY: the caller guarantees the (pointer, length) pair.
-        let text = match unsafe { str_arg(request, request_len, "request") } {
-            Ok(s) => s,
-            Err(status) => return status,
-        };
+        let text = unsafe { str_arg(request, request_len, "request")? };
         // The quote borrows the candidate names from the request.
-        let request = PriceRequest::from_json(text);
-        let quote = match request.as_ref().map_err(Clone::clone).and_then(price) {
-            Ok(q) => q,
-            Err(e) => {
+        let request = PriceRequest::from_json(text).map_err(|e| {
+            set_last_error(&e.to_string(), "", "");
+            eclexia_status::InvalidRequest
+        })?;
+        let quote = price(&request).map_err(|e| {
                 set_last_error(&e.to_string(), "", "");
-                return eclexia_status::InvalidRequest;
-            }
-        };
+                eclexia_status::InvalidRequest
+            })?;
         let status = match quote.status() {
             QuoteStatus::Chosen => eclexia_status::Ok,
             QuoteStatus::NoFeasibleSolution => {
-                set_last_error("no feasible candidate", "E0603", "");
+                set_last_error_kind("no feasible candidate", "E0603", "NoFeasibleSolution", "");
                 eclexia_status::NoFeasibleSolution
             }
         };
         let json = serde_json::to_string(&quote).unwrap_or_default();
         // SAFETY: `out_json` is non-NULL and writable (caller's promise).
-        unsafe { *out_json = owned_c_string(json) };
-        status
+        unsafe { write_out(out_json, owned_c_string(json)) };
+        Ok(status)
     })
 }

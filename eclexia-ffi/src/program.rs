@@ -4,8 +4,8 @@ use std::ffi::c_char;
 
 use eclexia_core::{CompileOptions, Program, compile};
 
-use crate::error::{eclexia_status, guard, set_last_error};
-use crate::ffi_str::str_arg;
+use crate::error::{eclexia_status, guard, set_last_error_kind};
+use crate::ffi_str::{handle, non_null, str_arg, write_out};
 
 /// A compiled, checked program. Opaque; create it with `eclexia_compile`, free it once
 /// with `eclexia_program_free`. A program is immutable: it may be used from several
@@ -20,8 +20,8 @@ pub struct eclexia_program {
 /// On success writes a new program to `*out` and returns `ECLEXIA_STATUS_OK`. If the
 /// program does not compile, returns `ECLEXIA_STATUS_COMPILE_ERROR` and leaves `*out`
 /// untouched; `eclexia_last_error_message()` then holds every diagnostic's header and
-/// location, `eclexia_last_error_code()` the first code and `eclexia_last_error_json()` all
-/// of them as JSON.
+/// location, `eclexia_last_error_code()` and `eclexia_last_error_kind()` the first code
+/// and kind, and `eclexia_last_error_json()` all of them as JSON.
 ///
 /// Ownership: the caller owns `*out` and frees it with `eclexia_program_free`.
 /// Thread-safety: any thread.
@@ -38,37 +38,33 @@ pub unsafe extern "C" fn eclexia_compile(
     out: *mut *mut eclexia_program,
 ) -> eclexia_status {
     guard(|| {
-        if out.is_null() {
-            set_last_error("out: NULL pointer", "", "");
-            return eclexia_status::NullArgument;
-        }
+        non_null(out, "out")?;
         // SAFETY: the caller guarantees the (pointer, length) pairs.
-        let source = match unsafe { str_arg(source, source_len, "source") } {
-            Ok(s) => s,
-            Err(status) => return status,
-        };
+        let source = unsafe { str_arg(source, source_len, "source")? };
         // SAFETY: as above.
-        let name = match unsafe { str_arg(name, name_len, "name") } {
-            Ok("") => "<string>",
-            Ok(s) => s,
-            Err(status) => return status,
+        let name = match unsafe { str_arg(name, name_len, "name")? } {
+            "" => "<string>",
+            s => s,
         };
         match compile(source, &CompileOptions::new(name)) {
             Ok(program) => {
                 let handle = Box::new(eclexia_program { program });
                 // SAFETY: `out` is non-NULL and writable (caller's promise).
-                unsafe { *out = Box::into_raw(handle) };
-                eclexia_status::Ok
+                unsafe { write_out(out, Box::into_raw(handle)) };
+                Ok(eclexia_status::Ok)
             }
             Err(diags) => {
-                let code = diags
-                    .iter()
-                    .next()
-                    .map(|d| d.code.to_string())
-                    .unwrap_or_default();
+                let first = diags.iter().next();
+                let code = first.map(|d| d.code.to_string()).unwrap_or_default();
+                let kind = first.map(|d| d.kind().name()).unwrap_or_default();
                 let headers = diags.headers();
-                set_last_error(headers.trim_end(), &code, &diags.to_json().to_string());
-                eclexia_status::CompileError
+                set_last_error_kind(
+                    headers.trim_end(),
+                    &code,
+                    kind,
+                    &diags.to_json().to_string(),
+                );
+                Err(eclexia_status::CompileError)
             }
         }
     })
@@ -106,17 +102,13 @@ pub unsafe extern "C" fn eclexia_program_has_function(
     out: *mut bool,
 ) -> eclexia_status {
     guard(|| {
-        if program.is_null() || out.is_null() {
-            set_last_error("program or out: NULL pointer", "", "");
-            return eclexia_status::NullArgument;
-        }
+        // SAFETY: `program` is NULL or live (caller's promise).
+        let program = unsafe { handle(program, "program")? };
+        non_null(out, "out")?;
         // SAFETY: caller's promise on `name`.
-        let name = match unsafe { str_arg(name, name_len, "name") } {
-            Ok(s) => s,
-            Err(status) => return status,
-        };
-        // SAFETY: `program` is non-NULL and live; `out` is non-NULL and writable.
-        unsafe { *out = (*program).program.has_function(name) };
-        eclexia_status::Ok
+        let name = unsafe { str_arg(name, name_len, "name")? };
+        // SAFETY: `out` is non-NULL and writable.
+        unsafe { write_out(out, program.program.has_function(name)) };
+        Ok(eclexia_status::Ok)
     })
 }

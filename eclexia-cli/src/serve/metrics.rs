@@ -68,6 +68,23 @@ fn duration_histogram() -> Histogram {
     ])
 }
 
+/// Counts selections of adaptive functions in `eclexia_adaptive_selections_total` (shares
+/// the family registered in [`Metrics`]).
+#[derive(Clone, Debug)]
+pub struct SelectionCounter(Family<SelectionLabels, Counter>);
+
+impl SelectionCounter {
+    /// Counts one selection of `solution` by the adaptive function `function`.
+    pub fn add(&self, function: &str, solution: &str) {
+        self.0
+            .get_or_create(&SelectionLabels {
+                function: function.to_string(),
+                solution: solution.to_string(),
+            })
+            .inc();
+    }
+}
+
 /// Every metric of the sidecar and the registry that encodes them.
 #[derive(Debug)]
 pub struct Metrics {
@@ -189,15 +206,9 @@ impl Metrics {
         self.time.inc_by(amounts[Resource::Time.index()]);
     }
 
-    /// Counts one selection of an adaptive function (for the evaluator).
-    #[allow(dead_code)] // used once `POST /v1/evaluate` runs programs (issue #5)
-    pub fn add_selection(&self, function: &str, solution: &str) {
-        self.selections
-            .get_or_create(&SelectionLabels {
-                function: function.to_string(),
-                solution: solution.to_string(),
-            })
-            .inc();
+    /// A handle on `eclexia_adaptive_selections_total` for the evaluator.
+    pub fn selections(&self) -> SelectionCounter {
+        SelectionCounter(self.selections.clone())
     }
 
     /// The carbon intensity in force; only its source keeps a sample.
@@ -298,7 +309,7 @@ mod tests {
         let m = Metrics::new();
         m.observe_request("/health", 200, 0.001);
         m.add_usage(&[1.0, 0.0, 0.0, 0.0, 0.0, 0.0]);
-        m.add_selection("f", "fast");
+        m.selections().add("f", "fast");
         m.set_intensity("static", 400.0);
         m.add_fetch_error("watttime");
         let text = m.encode(None);

@@ -8,8 +8,8 @@
 //! SIGINT `/ready` turns 503, the listeners stop accepting, in-flight requests finish
 //! (bounded by [`SHUTDOWN_GRACE`]), the state is flushed and the process exits 0.
 //!
-//! The server is a thin layer: prices, usage, state files, carbon sources and checking
-//! are core's (`Market`, `StateStore`, `CarbonFeed`, `compile`).
+//! The server is a thin layer: prices, usage, state files, carbon sources, checking and
+//! evaluation are core's (`Market`, `StateStore`, `CarbonFeed`, `compile`, `Engine`).
 
 mod api;
 mod evaluate;
@@ -32,7 +32,7 @@ use eclexia_core::state::StateStore;
 use tokio::sync::{Notify, Semaphore, watch};
 
 use api::ApiError;
-use evaluate::{Evaluator, NotYetAvailable};
+use evaluate::{DEFAULT_MAXIMA, EngineEvaluator, Evaluator, Maxima};
 use metrics::Metrics;
 
 /// In-flight requests get this long to finish after SIGTERM; with the final flush the
@@ -86,6 +86,19 @@ pub struct ServeArgs {
     /// Compilations and evaluations running at once (0: the number of CPU cores).
     #[arg(long, env = "ECLEXIA_MAX_JOBS", default_value_t = 0)]
     max_jobs: usize,
+    /// Most fuel one `POST /v1/evaluate` may use (0: the default).
+    #[arg(long, env = "ECLEXIA_EVAL_MAX_FUEL", default_value_t = DEFAULT_MAXIMA.fuel)]
+    eval_max_fuel: u64,
+    /// Deepest call stack of one evaluation (0: the default).
+    #[arg(long, env = "ECLEXIA_EVAL_MAX_CALL_DEPTH", default_value_t = DEFAULT_MAXIMA.max_call_depth)]
+    eval_max_call_depth: u64,
+    /// Largest live-heap estimate of one evaluation, bytes (0: the default).
+    #[arg(long, env = "ECLEXIA_EVAL_MAX_MEMORY", default_value_t = DEFAULT_MAXIMA.max_memory)]
+    eval_max_memory: u64,
+    /// Longest wall-clock time of one evaluation, milliseconds (0: the default; never
+    /// more than the request timeout).
+    #[arg(long, env = "ECLEXIA_EVAL_TIMEOUT_MS", default_value_t = DEFAULT_MAXIMA.timeout_ms)]
+    eval_timeout_ms: u64,
 }
 
 /// Settings the routes need.
@@ -261,10 +274,19 @@ async fn serve(args: &ServeArgs, config: Config, secrets: Secrets) -> ExitCode {
         0 => std::thread::available_parallelism().map_or(2, |n| n.get()),
         n => n,
     };
+    let metrics = Metrics::new();
+    let maxima = Maxima {
+        fuel: args.eval_max_fuel,
+        max_call_depth: args.eval_max_call_depth,
+        max_memory: args.eval_max_memory,
+        timeout_ms: args.eval_timeout_ms,
+    }
+    .sanitized(args.request_timeout_ms);
+    let evaluator = Arc::new(EngineEvaluator::new(maxima, metrics.selections()));
     let shared = Arc::new(Shared {
         phase: AtomicU8::new(STARTING),
         market: OnceLock::new(),
-        metrics: Metrics::new(),
+        metrics,
         token,
         options: Options {
             body_limit: args.body_limit,
@@ -275,7 +297,7 @@ async fn serve(args: &ServeArgs, config: Config, secrets: Secrets) -> ExitCode {
         flush_every: args.flush_every,
         flush: Notify::new(),
         jobs: Arc::new(Semaphore::new(jobs)),
-        evaluator: Arc::new(NotYetAvailable),
+        evaluator,
     });
     tracing::info!(
         api = %api_addr,
@@ -284,6 +306,10 @@ async fn serve(args: &ServeArgs, config: Config, secrets: Secrets) -> ExitCode {
         data_dir = %args.data_dir.display(),
         stdlib_path = args.stdlib_path.as_ref().map(|p| p.display().to_string()),
         api_token = shared.token.is_some(),
+        eval_max_fuel = maxima.fuel,
+        eval_max_call_depth = maxima.max_call_depth,
+        eval_max_memory = maxima.max_memory,
+        eval_timeout_ms = maxima.timeout_ms,
         "starting"
     );
 

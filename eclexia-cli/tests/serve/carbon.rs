@@ -33,21 +33,17 @@ fn carbon_refreshes_from_the_configured_source() {
             (500, r#"{"error": "internal"}"#.to_string())
         }
     });
-    let cfg = TempDir::new("carbon-cfg");
-    let data = TempDir::new("carbon-data");
     let config = format!(
         "[sources]\nprimary = \"electricitymaps\"\nmax_age = \"1s\"\n\n\
          [electricitymaps]\napi_url = \"{}\"\nzone = \"DE\"\nrefresh_interval = \"0.2s\"\ntimeout = \"2s\"\n",
         em.url
     );
-    let s = Server::start(
-        cfg.path(),
-        data.path(),
+    let s = start(
+        "carbon",
         Setup {
             config: vec![("carbon-config.toml", config)],
             env: vec![("ELECTRICITYMAPS_API_KEY", EM_KEY.to_string())],
-            wait_ready: true,
-            ..Setup::default()
+            ..Setup::ready()
         },
     );
     let live = |s: &Server| s.get("/v1/prices").json()["carbon_intensity"]["source"] != "static";
@@ -117,17 +113,14 @@ fn carbon_falls_back_to_the_second_source() {
             (200, WT_FORECAST.to_string())
         }
     });
-    let cfg = TempDir::new("fallback-cfg");
-    let data = TempDir::new("fallback-data");
     let config = format!(
         "[sources]\nprimary = \"electricitymaps\"\nfallback = \"watttime\"\nmax_age = \"1s\"\n\n\
          [electricitymaps]\napi_url = \"{}\"\nzone = \"DE\"\nrefresh_interval = \"0.2s\"\n\n\
          [watttime]\napi_url = \"{}\"\nregion = \"CAISO_NORTH\"\nrefresh_interval = \"0.2s\"\n",
         em.url, wt.url
     );
-    let s = Server::start(
-        cfg.path(),
-        data.path(),
+    let s = start(
+        "fallback",
         Setup {
             config: vec![("carbon-config.toml", config)],
             env: vec![
@@ -135,8 +128,7 @@ fn carbon_falls_back_to_the_second_source() {
                 ("WATTTIME_USERNAME", "wt-user".to_string()),
                 ("WATTTIME_PASSWORD", "wt-pass-secret".to_string()),
             ],
-            wait_ready: true,
-            ..Setup::default()
+            ..Setup::ready()
         },
     );
     let live = |s: &Server| s.get("/v1/prices").json()["carbon_intensity"]["source"] != "static";
@@ -175,33 +167,29 @@ fn a_hanging_carbon_api_holds_neither_start_up_nor_shutdown() {
         std::thread::sleep(Duration::from_secs(5));
         (200, em_body(99.0))
     });
-    let cfg = TempDir::new("hang-cfg");
-    let data = TempDir::new("hang-data");
     let config = format!(
         "[sources]\nprimary = \"electricitymaps\"\n\n\
          [electricitymaps]\napi_url = \"{}\"\nzone = \"DE\"\nrefresh_interval = \"1s\"\ntimeout = \"5s\"\n",
         em.url
     );
-    let start = Instant::now();
-    let mut s = Server::start(
-        cfg.path(),
-        data.path(),
+    let started = Instant::now();
+    let mut s = start(
+        "hang",
         Setup {
             config: vec![("carbon-config.toml", config)],
             env: vec![("ELECTRICITYMAPS_API_KEY", EM_KEY.to_string())],
-            wait_ready: true,
-            ..Setup::default()
+            ..Setup::ready()
         },
     );
     assert!(
-        start.elapsed() < Duration::from_secs(3),
+        started.elapsed() < Duration::from_secs(3),
         "{:?}",
-        start.elapsed()
+        started.elapsed()
     );
     std::thread::sleep(Duration::from_millis(300)); // the first fetch is in flight
     let (status, took) = s.terminate();
     assert!(status.success(), "{status:?}\n{}", s.log());
     assert!(took < Duration::from_secs(3), "{took:?}");
-    assert!(data.path().join("shadow-prices/market.json").exists());
+    assert!(s.data.path().join("shadow-prices/market.json").exists());
     assert!(!s.log().contains("panicked"), "{}", s.log());
 }

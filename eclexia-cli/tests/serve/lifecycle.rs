@@ -11,8 +11,6 @@ use super::support::*;
 
 #[test]
 fn sigterm_flushes_and_a_restart_restores() {
-    let cfg = TempDir::new("restart-cfg");
-    let data = TempDir::new("restart-data");
     let setup = || Setup {
         // Only the shutdown flush writes: no timer flush, no flush after N records.
         args: vec![
@@ -22,16 +20,15 @@ fn sigterm_flushes_and_a_restart_restores() {
             "0".into(),
         ],
         env: vec![("ECLEXIA_LOG_FORMAT", "json".to_string())],
-        wait_ready: true,
-        ..Setup::default()
+        ..Setup::ready()
     };
-    let mut s = Server::start(cfg.path(), data.path(), setup());
+    let mut s = start("restart", setup());
     assert_eq!(
         s.post("/v1/usage", &json!({"energy": "42J", "network": "1KB"}))
             .status,
         200
     );
-    let state = data.path().join("shadow-prices").join("market.json");
+    let state = s.data.path().join("shadow-prices").join("market.json");
     assert!(!state.exists(), "nothing flushed before shutdown");
     let (status, took) = s.terminate();
     assert!(status.success(), "exit {status:?}; log:\n{}", s.log());
@@ -51,7 +48,7 @@ fn sigterm_flushes_and_a_restart_restores() {
         "{log}"
     );
 
-    let s2 = Server::start(cfg.path(), data.path(), setup());
+    let s2 = Server::start(s.cfg.path(), s.data.path(), setup());
     let v = s2.get("/v1/prices").json();
     assert_eq!(v["resources"]["energy"]["used"], 42.0);
     assert_eq!(v["resources"]["network"]["used"], 1000.0);
@@ -59,11 +56,8 @@ fn sigterm_flushes_and_a_restart_restores() {
 
 #[test]
 fn flushes_after_every_n_records() {
-    let cfg = TempDir::new("flushn-cfg");
-    let data = TempDir::new("flushn-data");
-    let s = Server::start(
-        cfg.path(),
-        data.path(),
+    let s = start(
+        "flushn",
         Setup {
             args: vec![
                 "--flush-every".into(),
@@ -71,11 +65,10 @@ fn flushes_after_every_n_records() {
                 "--flush-interval".into(),
                 "3600".into(),
             ],
-            wait_ready: true,
-            ..Setup::default()
+            ..Setup::ready()
         },
     );
-    let state = data.path().join("shadow-prices").join("market.json");
+    let state = s.data.path().join("shadow-prices").join("market.json");
     for _ in 0..2 {
         assert_eq!(s.post("/v1/usage", &json!({"energy": "1J"})).status, 200);
     }
@@ -87,18 +80,14 @@ fn flushes_after_every_n_records() {
 
 #[test]
 fn sigint_also_stops_cleanly_and_the_timer_flushes() {
-    let cfg = TempDir::new("sigint-cfg");
-    let data = TempDir::new("sigint-data");
-    let mut s = Server::start(
-        cfg.path(),
-        data.path(),
+    let mut s = start(
+        "sigint",
         Setup {
             args: vec!["--flush-interval".into(), "0.2".into()],
-            wait_ready: true,
-            ..Setup::default()
+            ..Setup::ready()
         },
     );
-    let state = data.path().join("shadow-prices").join("market.json");
+    let state = s.data.path().join("shadow-prices").join("market.json");
     s.wait_until(|_| state.exists(), "the timer flush");
     signal(&s.child, "INT");
     let deadline = Instant::now() + Duration::from_secs(10);
@@ -123,14 +112,7 @@ fn corrupt_state_is_moved_aside() {
         b"eclexia-shadow-prices v1 crc32=0 len=3\n{}}",
     )
     .unwrap();
-    let s = Server::start(
-        cfg.path(),
-        data.path(),
-        Setup {
-            wait_ready: true,
-            ..Setup::default()
-        },
-    );
+    let s = start_in(cfg, data, Setup::ready());
     assert_eq!(
         s.get("/v1/prices").json()["resources"]["energy"]["used"],
         0.0
@@ -185,16 +167,7 @@ fn config_errors_stop_start_up() {
 
 #[test]
 fn sigterm_lets_in_flight_requests_finish() {
-    let cfg = TempDir::new("inflight-cfg");
-    let data = TempDir::new("inflight-data");
-    let mut s = Server::start(
-        cfg.path(),
-        data.path(),
-        Setup {
-            wait_ready: true,
-            ..Setup::default()
-        },
-    );
+    let mut s = start("inflight", Setup::ready());
     // A request whose head has arrived but whose body is still on its way when SIGTERM
     // comes: the server must wait for it, answer it, and only then exit.
     let body = br#"{"energy": "7J"}"#;
@@ -228,14 +201,7 @@ fn sigterm_lets_in_flight_requests_finish() {
     let (status, _) = s.terminate();
     assert!(status.success());
     // The usage of the in-flight request is in the flushed state.
-    let s2 = Server::start(
-        cfg.path(),
-        data.path(),
-        Setup {
-            wait_ready: true,
-            ..Setup::default()
-        },
-    );
+    let s2 = Server::start(s.cfg.path(), s.data.path(), Setup::ready());
     assert_eq!(
         s2.get("/v1/prices").json()["resources"]["energy"]["used"],
         7.0

@@ -7,6 +7,7 @@
 //! does not stop within 10 s), so no server outlives its test.
 
 mod carbon;
+mod evaluate;
 mod lifecycle;
 mod support;
 
@@ -21,20 +22,6 @@ use support::*;
 
 const TOKEN: &str = "test-token-5d1e";
 
-fn plain(tag: &str) -> (TempDir, TempDir, Server) {
-    let cfg = TempDir::new(&format!("{tag}-cfg"));
-    let data = TempDir::new(&format!("{tag}-data"));
-    let server = Server::start(
-        cfg.path(),
-        data.path(),
-        Setup {
-            wait_ready: true,
-            ..Setup::default()
-        },
-    );
-    (cfg, data, server)
-}
-
 const RESOURCES: [(&str, &str); 6] = [
     ("energy", "J"),
     ("time", "s"),
@@ -46,7 +33,7 @@ const RESOURCES: [(&str, &str); 6] = [
 
 #[test]
 fn probes_and_the_prices_shape() {
-    let (_c, _d, s) = plain("probes");
+    let s = start("probes", Setup::ready());
     let h = s.get("/health");
     assert_eq!((h.status, h.json()), (200, json!({"status": "ok"})));
     assert_eq!(h.header("content-type"), Some("application/json"));
@@ -86,18 +73,14 @@ fn probes_and_the_prices_shape() {
 
 #[test]
 fn usage_records_and_rejects_bad_amounts() {
-    let cfg = TempDir::new("usage-cfg");
-    let data = TempDir::new("usage-data");
-    let s = Server::start(
-        cfg.path(),
-        data.path(),
+    let s = start(
+        "usage",
         Setup {
             config: vec![(
                 "resource-budgets.toml",
                 "[energy]\nbudget = \"200J\"\n".to_string(),
             )],
-            wait_ready: true,
-            ..Setup::default()
+            ..Setup::ready()
         },
     );
     let r = s.post(
@@ -144,18 +127,14 @@ const EXAMPLE_97: &str = include_str!("../../../tests/fixtures/price-request-9.7
 
 #[test]
 fn price_answers_the_spec_example_and_uses_the_market() {
-    let cfg = TempDir::new("price-cfg");
-    let data = TempDir::new("price-data");
-    let s = Server::start(
-        cfg.path(),
-        data.path(),
+    let s = start(
+        "price",
         Setup {
             config: vec![(
                 "resource-budgets.toml",
                 "[energy]\nbudget = \"100J\"\n".to_string(),
             )],
-            wait_ready: true,
-            ..Setup::default()
+            ..Setup::ready()
         },
     );
     // LANGUAGE §9.7's request, answered exactly as the spec's response.
@@ -227,7 +206,7 @@ fn price_answers_the_spec_example_and_uses_the_market() {
 
 #[test]
 fn check_evaluate_and_http_errors() {
-    let (_c, _d, s) = plain("check");
+    let s = start("check", Setup::ready());
     let ok = s.post(
         "/v1/check",
         &json!({"source": "def main() { println(1.5kJ + 500J) }"}),
@@ -256,15 +235,12 @@ fn check_evaluate_and_http_errors() {
     let r = s.post("/v1/check", &json!({"source": "\u{0}\u{7f}}}}{{{(((\"\\"}));
     assert_eq!(r.status, 422, "{}", r.body);
 
-    // The evaluator is not there yet: the route exists and says so.
+    // Evaluation (more in evaluate.rs).
     let r = s.post(
         "/v1/evaluate",
-        &json!({"source": "def main() { 1 }", "entry": "main"}),
+        &json!({"source": "def main() -> Int { 1 }", "entry": "main"}),
     );
-    assert_eq!(
-        (r.status, r.error_code().as_str()),
-        (501, "not_implemented")
-    );
+    assert_eq!((r.status, r.json()["value"].clone()), (200, json!("1")));
     let r = http(s.api, "POST", "/v1/evaluate", &[], b"{");
     assert_eq!((r.status, r.error_code().as_str()), (400, "malformed_json"));
 
@@ -287,15 +263,11 @@ fn check_evaluate_and_http_errors() {
 
 #[test]
 fn body_limit_gives_413() {
-    let cfg = TempDir::new("limit-cfg");
-    let data = TempDir::new("limit-data");
-    let s = Server::start(
-        cfg.path(),
-        data.path(),
+    let s = start(
+        "limit",
         Setup {
             args: vec!["--body-limit".into(), "2000".into()],
-            wait_ready: true,
-            ..Setup::default()
+            ..Setup::ready()
         },
     );
     let big = json!({"source": "x".repeat(4000)}).to_string();
@@ -313,7 +285,7 @@ fn body_limit_gives_413() {
 
 #[test]
 fn default_body_limit_is_one_mebibyte() {
-    let (_c, _d, s) = plain("limit1m");
+    let s = start("limit1m", Setup::ready());
     let just_under =
         json!({"source": format!("def main() {{}}\n//{}", "x".repeat(1024 * 1024 - 64))});
     // A comment line of just under 1 MiB compiles; one byte over the limit does not reach core.
@@ -326,15 +298,11 @@ fn default_body_limit_is_one_mebibyte() {
 
 #[test]
 fn api_token_guards_the_api_but_not_probes_or_metrics() {
-    let cfg = TempDir::new("token-cfg");
-    let data = TempDir::new("token-data");
-    let s = Server::start(
-        cfg.path(),
-        data.path(),
+    let s = start(
+        "token",
         Setup {
             env: vec![("ECLEXIA_API_TOKEN", TOKEN.to_string())],
-            wait_ready: true,
-            ..Setup::default()
+            ..Setup::ready()
         },
     );
     assert_eq!(s.get("/health").status, 200);
@@ -386,18 +354,14 @@ fn api_token_guards_the_api_but_not_probes_or_metrics() {
 
 #[test]
 fn metrics_after_known_requests() {
-    let cfg = TempDir::new("metrics-cfg");
-    let data = TempDir::new("metrics-data");
-    let s = Server::start(
-        cfg.path(),
-        data.path(),
+    let s = start(
+        "metrics",
         Setup {
             config: vec![(
                 "resource-budgets.toml",
                 "[energy]\nbudget = \"100J\"\n".to_string(),
             )],
-            wait_ready: true,
-            ..Setup::default()
+            ..Setup::ready()
         },
     );
     assert_eq!(
@@ -565,7 +529,7 @@ fn promtool_check(text: &str) {
 
 #[test]
 fn concurrent_usage_is_all_counted() {
-    let (_c, _d, s) = plain("concurrent");
+    let s = start("concurrent", Setup::ready());
     let api = s.api;
     let threads: Vec<_> = (0..8)
         .map(|_| {
@@ -593,15 +557,11 @@ fn concurrent_usage_is_all_counted() {
 #[test]
 fn probes_answer_while_the_pool_is_busy() {
     // Many large compilations at once on a server limited to one job: probes still answer.
-    let cfg = TempDir::new("busy-cfg");
-    let data = TempDir::new("busy-data");
-    let s = Server::start(
-        cfg.path(),
-        data.path(),
+    let s = start(
+        "busy",
         Setup {
             args: vec!["--max-jobs".into(), "1".into()],
-            wait_ready: true,
-            ..Setup::default()
+            ..Setup::ready()
         },
     );
     let api = s.api;
@@ -631,15 +591,11 @@ fn big_program() -> String {
 
 #[test]
 fn slow_requests_time_out_with_json() {
-    let cfg = TempDir::new("timeout-cfg");
-    let data = TempDir::new("timeout-data");
-    let s = Server::start(
-        cfg.path(),
-        data.path(),
+    let s = start(
+        "timeout",
         Setup {
             args: vec!["--request-timeout-ms".into(), "1".into()],
-            wait_ready: true,
-            ..Setup::default()
+            ..Setup::ready()
         },
     );
     let r = s.post("/v1/check", &json!({"source": big_program()}));

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::Arc;
@@ -55,6 +56,50 @@ pub struct Setup<'a> {
     pub env: Vec<(&'a str, String)>,
     pub args: Vec<String>,
     pub wait_ready: bool,
+}
+
+impl Setup<'_> {
+    /// The embedded defaults; [`Server::start`] returns once `/ready` answers 200.
+    pub fn ready() -> Self {
+        Setup {
+            wait_ready: true,
+            ..Setup::default()
+        }
+    }
+}
+
+/// A server on temporary config and data folders of its own, which outlive it (the
+/// server stops first when this is dropped). Dereferences to the [`Server`].
+pub struct Running {
+    pub server: Server,
+    pub cfg: TempDir,
+    pub data: TempDir,
+}
+
+impl Deref for Running {
+    type Target = Server;
+    fn deref(&self) -> &Server {
+        &self.server
+    }
+}
+
+impl DerefMut for Running {
+    fn deref_mut(&mut self) -> &mut Server {
+        &mut self.server
+    }
+}
+
+/// Starts a server with `setup` on fresh folders named after `tag`.
+pub fn start(tag: &str, setup: Setup<'_>) -> Running {
+    let cfg = TempDir::new(&format!("{tag}-cfg"));
+    let data = TempDir::new(&format!("{tag}-data"));
+    start_in(cfg, data, setup)
+}
+
+/// Starts a server with `setup` on folders the test prepared.
+pub fn start_in(cfg: TempDir, data: TempDir, setup: Setup<'_>) -> Running {
+    let server = Server::start(cfg.path(), data.path(), setup);
+    Running { server, cfg, data }
 }
 
 impl Server {
