@@ -37,9 +37,9 @@ pub unsafe extern "C" fn eclexia_price_json(
             eclexia_status::InvalidRequest
         })?;
         let quote = price(&request).map_err(|e| {
-                set_last_error(&e.to_string(), "", "");
-                eclexia_status::InvalidRequest
-            })?;
+            set_last_error(&e.to_string(), "", "");
+            eclexia_status::InvalidRequest
+        })?;
         let status = match quote.status() {
             QuoteStatus::Chosen => eclexia_status::Ok,
             QuoteStatus::NoFeasibleSolution => {
