@@ -18,7 +18,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use eclexia_core::price::{GivenFields, MarketPrices, PerResource, PriceRequest, usage_from_value};
-use eclexia_core::{CompileOptions, Diagnostics, compile};
+use eclexia_core::{Diagnostics, compile};
 use serde::Serialize;
 use serde_json::{Value, json};
 use subtle::ConstantTimeEq;
@@ -504,8 +504,9 @@ async fn check(
     let file = string_field(&value, "file", false)?
         .unwrap_or("<request>")
         .to_owned();
+    let opts = s.options.compile_options(&file);
     let result = s
-        .blocking(move || compile(&source, &CompileOptions::new(file)).map(|_| ()))
+        .blocking(move || compile(&source, &opts).map(|_| ()))
         .await?;
     Ok(match result {
         Ok(()) => json_response(StatusCode::OK, &json!({"ok": true})),
@@ -522,7 +523,7 @@ async fn evaluate(
     string_field(&value, "source", true)?;
     let request = EvalRequest {
         body: value,
-        stdlib_path: s.options.stdlib_path.clone(),
+        options: s.options.compile_options("<request>"),
     };
     let evaluator = s.evaluator.clone();
     let (status, body) = s

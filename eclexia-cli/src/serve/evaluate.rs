@@ -15,7 +15,6 @@
 
 use std::collections::HashSet;
 use std::fmt;
-use std::path::PathBuf;
 use std::sync::Mutex;
 
 use axum::http::StatusCode;
@@ -32,9 +31,9 @@ use super::metrics::SelectionCounter;
 pub struct EvalRequest {
     /// The JSON body: an object with at least a `source` string.
     pub body: Value,
-    /// `ECLEXIA_STDLIB_PATH`, when set.
-    #[allow(dead_code)] // programs have no imports from the standard library folder yet
-    pub stdlib_path: Option<PathBuf>,
+    /// Compile options (the standard library from `ECLEXIA_STDLIB_PATH`, when set); the
+    /// file name comes from the request.
+    pub options: CompileOptions,
 }
 
 /// Runs programs for `POST /v1/evaluate`. Called on a blocking thread (never on the async
@@ -169,7 +168,9 @@ impl Evaluator for EngineEvaluator {
             Some(_) => return Err(invalid("args: expected an array")),
         };
         let engine = self.engine(body, market)?;
-        let program = match compile(source, &CompileOptions::new(file)) {
+        let mut opts = request.options.clone();
+        opts.file_name = file.to_string();
+        let program = match compile(source, &opts) {
             Ok(p) => p,
             Err(diags) => return Ok((StatusCode::UNPROCESSABLE_ENTITY, diagnostics_body(&diags))),
         };

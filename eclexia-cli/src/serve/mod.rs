@@ -106,7 +106,17 @@ pub struct ServeArgs {
 struct Options {
     body_limit: usize,
     request_timeout: Duration,
-    stdlib_path: Option<PathBuf>,
+    /// The standard library's text from `--stdlib-path` (else the embedded one).
+    stdlib: Option<Arc<str>>,
+}
+
+impl Options {
+    /// Compile options for a request's program named `file`.
+    fn compile_options(&self, file: &str) -> eclexia_core::CompileOptions {
+        let mut o = eclexia_core::CompileOptions::new(file);
+        o.stdlib = self.stdlib.as_deref().map(str::to_owned);
+        o
+    }
 }
 
 const STARTING: u8 = 0;
@@ -243,7 +253,30 @@ fn init_logging(format: LogFormat) {
     };
 }
 
+/// Reads the standard library from `--stdlib-path` (a folder holding `std.ecl`, or the
+/// file itself); `None` keeps the library embedded in the binary.
+fn load_stdlib(path: Option<&PathBuf>) -> Result<Option<Arc<str>>, String> {
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    let file = if path.is_dir() {
+        path.join("std.ecl")
+    } else {
+        path.clone()
+    };
+    std::fs::read_to_string(&file)
+        .map(|text| Some(Arc::from(text.as_str())))
+        .map_err(|e| format!("--stdlib-path: cannot read {}: {e}", file.display()))
+}
+
 async fn serve(args: &ServeArgs, config: Config, secrets: Secrets) -> ExitCode {
+    let stdlib = match load_stdlib(args.stdlib_path.as_ref()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("eclexia: {e}");
+            return ExitCode::from(crate::EXIT_USAGE);
+        }
+    };
     let api_listener = match tokio::net::TcpListener::bind(args.listen).await {
         Ok(l) => l,
         Err(e) => {
@@ -291,7 +324,7 @@ async fn serve(args: &ServeArgs, config: Config, secrets: Secrets) -> ExitCode {
         options: Options {
             body_limit: args.body_limit,
             request_timeout: Duration::from_millis(args.request_timeout_ms.max(1)),
-            stdlib_path: args.stdlib_path.clone(),
+            stdlib,
         },
         carbon_max_age: config.carbon.max_age,
         flush_every: args.flush_every,
