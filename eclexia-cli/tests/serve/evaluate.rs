@@ -218,7 +218,7 @@ fn malformed_requests_name_the_field() {
 #[test]
 fn programs_that_name_std_get_the_standard_library() {
     let s = start("eval-std", Setup::ready());
-    let src = "use std::math::clamp\nfn main() -> Float { clamp(7.5, 0.0, 2.0) }";
-    let (status, v) = evaluate(&s, json!({"source": src}));
+    let src = "use std::math::clamp\nfn f() -> Float { clamp(7.5, 0.0, 2.0) }";
+    let (status, v) = evaluate(&s, json!({"source": src, "entry": "f"}));
     assert_eq!((status, &v["value"]), (200, &json!("2.0")), "{v}");
 }
