@@ -43,6 +43,40 @@ fn dim_of(k: K) -> Dim {
     }
 }
 
+/// A folded constant: an Int, or a binary64 magnitude (Float or dimensioned).
+#[derive(Clone, Copy, Debug)]
+enum Folded {
+    Int(i64),
+    Num(f64),
+}
+
+/// One arithmetic step of constant folding, with the run-time semantics (§6.3): Int with
+/// Int is checked integer arithmetic, anything else binary64 on magnitudes (the dimension
+/// comes from the checked type). `None` when the step would fail at run time or is not
+/// arithmetic.
+fn fold_op(op: BinOp, a: Folded, b: Folded) -> Option<Folded> {
+    use crate::vm::{int_op, num_op};
+    let (iop, nop) = match op {
+        BinOp::Add => (IntOp::Add, NumOp::Add),
+        BinOp::Sub => (IntOp::Sub, NumOp::Sub),
+        BinOp::Mul => (IntOp::Mul, NumOp::Mul),
+        BinOp::Div => (IntOp::Div, NumOp::Div),
+        BinOp::Rem => (IntOp::Rem, NumOp::Rem),
+        BinOp::Pow => (IntOp::Pow, NumOp::Pow),
+        _ => return None,
+    };
+    match (a, b) {
+        (Folded::Int(x), Folded::Int(y)) => int_op(iop, x, y).ok().map(Folded::Int),
+        (x, y) => {
+            let f = |v: Folded| match v {
+                Folded::Int(i) => i as f64,
+                Folded::Num(n) => n,
+            };
+            num_op(nop, f(x), f(y)).map(Folded::Num)
+        }
+    }
+}
+
 /// An Int literal that fits an instruction's immediate operand.
 fn small_int(e: &Expr) -> Option<i32> {
     match e.kind {
@@ -117,9 +151,46 @@ impl<'a> Emitter<'a> {
         self.emit(Op::Const(dst, k));
     }
 
+    /// The value of an operator expression over literals, computed now with the machine's
+    /// own operations (constant folding). `None` when anything is not a literal, or when
+    /// the operation would fail: then it stays in the code and fails at run time with its
+    /// location (§6.3 errors are run-time errors even when statically certain, §5.5).
+    fn fold(&self, e: &Expr) -> Option<Folded> {
+        match &e.kind {
+            ExprKind::Int(i) => Some(Folded::Int(*i)),
+            ExprKind::Float(x) => Some(Folded::Num(*x)),
+            ExprKind::Dim(m, _) => Some(Folded::Num(*m)),
+            ExprKind::Paren(x) => self.fold(x),
+            ExprKind::Chain(first, rest) => {
+                let mut acc = self.fold(first)?;
+                for (op, _, x) in rest {
+                    acc = fold_op(*op, acc, self.fold(x)?)?;
+                }
+                Some(acc)
+            }
+            ExprKind::Pow(a, b, _) => fold_op(BinOp::Pow, self.fold(a)?, self.fold(b)?),
+            _ => None,
+        }
+    }
+
     fn expr_inner(&mut self, e: &'a Expr, dst: Reg) {
         let mark = self.f.next;
         self.at = e.span;
+        if matches!(e.kind, ExprKind::Chain(..) | ExprKind::Pow(..)) {
+            if let Some(v) = self.fold(e) {
+                match (v, self.ty(e.id)) {
+                    (Folded::Int(i), Ty::Int) => {
+                        self.emit(Op::Int(dst, i));
+                        return;
+                    }
+                    (Folded::Num(x), Ty::Float) => return self.load_const(dst, Const::Float(x)),
+                    (Folded::Num(x), Ty::Resource(d)) => {
+                        return self.load_const(dst, Const::Quantity(x, *d));
+                    }
+                    _ => {}
+                }
+            }
+        }
         match &e.kind {
             ExprKind::Int(i) => {
                 self.emit(Op::Int(dst, *i));

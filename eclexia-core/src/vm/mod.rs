@@ -1526,7 +1526,7 @@ pub(crate) fn int_op(o: IntOp, x: i64, y: i64) -> Result<i64, (ErrorCode, String
 
 /// binary64 arithmetic; `None` for a zero divisor (§6.3: E0501).
 #[inline]
-fn num_op(o: NumOp, x: f64, y: f64) -> Option<f64> {
+pub(crate) fn num_op(o: NumOp, x: f64, y: f64) -> Option<f64> {
     Some(match o {
         NumOp::Add => x + y,
         NumOp::Sub => x - y,
