@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load test of the sidecar (issue #5): starts `eclexia serve` (release build, embedded
 # defaults, a fresh data folder) on loopback and loads it with wrk from a second process:
-# `GET /v1/prices` and `POST /v1/price` with LANGUAGE §9.7's example request. Prints the
+# `GET /v1/prices`, `POST /v1/price` with LANGUAGE §9.7's example request, and
+# `POST /v1/evaluate` of a small program with an adaptive call. Prints the
 # time from start to the first 200 on /ready, the idle RSS, and wrk's figures.
 #
 #   bash benches/serve_load.sh                  # 30 s per route, 1 wrk thread, 32 connections
@@ -49,6 +50,12 @@ wrk.body = f:read("*a")
 f:close()
 LUA
 export PRICE_BODY="$WORK/price.json"
+cat > "$WORK/evaluate.json" <<'JSON'
+{"source": "adaptive fn pick(n: Int) -> Int {\n  fast @requires(energy: 9J, time: 1ms) { n + 1 }\n  lean @requires(energy: 2J, time: 400ms) { n + 2 }\n}\nfn main() -> Int { let mut i = 0\n let mut t = 0\n while i < 10 { t += pick(i); i += 1 }\n t }",
+ "limits": {"fuel": 10000}}
+JSON
+sed "s|PRICE_BODY|EVAL_BODY|" "$WORK/price.lua" > "$WORK/evaluate.lua"
+export EVAL_BODY="$WORK/evaluate.json"
 
 start_ns=$(date +%s%N)
 "$BIN" serve --listen "127.0.0.1:$API_PORT" --metrics-listen "127.0.0.1:$METRICS_PORT" \
@@ -67,13 +74,16 @@ echo "idle RSS: ${rss_kb} kB"
 echo "POST /v1/price answers: $(curl -sf -X POST -H 'Content-Type: application/json' \
     --data-binary @"$WORK/price.json" "http://127.0.0.1:$API_PORT/v1/price" | head -c 120)…"
 
-for route in prices price; do
+echo "POST /v1/evaluate answers: $(curl -sf -X POST -H 'Content-Type: application/json' \
+    --data-binary @"$WORK/evaluate.json" "http://127.0.0.1:$API_PORT/v1/evaluate" | head -c 120)…"
+
+for route in prices price evaluate; do
     echo
     echo "== wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency $route"
     if [ "$route" = prices ]; then
         wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "http://127.0.0.1:$API_PORT/v1/prices"
     else
-        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/price.lua" "http://127.0.0.1:$API_PORT/v1/price"
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/$route.lua" "http://127.0.0.1:$API_PORT/v1/$route"
     fi
 done
 rss_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$SERVER_PID/status")
