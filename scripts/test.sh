@@ -54,5 +54,9 @@ step "Python (eclexia-py: pip install in a fresh venv, pytest, stubtest)"
 bash scripts/test-py.sh 2>&1 | tee target/py-test.log
 py_passed=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' target/py-test.log | awk '{s += $1} END {print s+0}')
 
+step "Deploy (Dockerfile, deploy/kubernetes, guix.scm: lint, validate, build, run, kube play)"
+bash tests/deploy/check.sh 2>&1 | tee target/deploy-check.log
+deploy_passed=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' target/deploy-check.log | awk '{s += $1} END {print s+0}')
+
 echo
-echo "total: $((total + c_passed + py_passed)) passed, 0 failed"
+echo "total: $((total + c_passed + py_passed + deploy_passed)) passed, 0 failed"
