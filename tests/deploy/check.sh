@@ -195,7 +195,15 @@ CONF
       done
       return 1
     }
-    api() { curl -sS --max-time 5 "http://127.0.0.1:$http$1" "${@:2}"; }
+    energy_is() { # energy_is FIELD VALUE: /v1/prices shows VALUE as energy's FIELD
+      curl -sS --max-time 5 "http://127.0.0.1:$http/v1/prices" | "$py" -c \
+        'import json, sys; sys.exit(json.load(sys.stdin)["resources"]["energy"][sys.argv[1]] != float(sys.argv[2]))' "$1" "$2"
+    }
+    starts_restored() { # starts_restored STEP: a container on $data has the 12 J recorded before
+      if run_image "$run2" && wait_ready "$http"; then check "$1" energy_is used 12
+      else podman logs "$run2" 2>&1 | tail -5; bad "$1: /ready did not answer"; fi
+      podman rm -f "$run2" >/dev/null 2>&1
+    }
     if run_image "$run1" && wait_ready "$http"; then
       ok "podman run --read-only --cap-drop=ALL --security-opt=no-new-privileges: /ready answers"
       check "GET /health" bash -c "curl -sS 'http://127.0.0.1:$http/health' | grep -q '\"status\":\"ok\"'"
@@ -212,13 +220,7 @@ CONF
       echo "podman stop: ${stop_ms} ms, exit code $code"
       check "SIGTERM as PID 1: exit 0 in ${stop_ms} ms (grace period 10 s)" test "$code" = 0 -a "$stop_ms" -lt 5000
       check "state written to the mounted volume" test -s "$data/shadow-prices/market.json"
-      if run_image "$run2" && wait_ready "$http"; then
-        check "a second container restores the state from the volume" bash -c \
-          "curl -sS 'http://127.0.0.1:$http/v1/prices' | $py -c 'import json,sys; sys.exit(json.load(sys.stdin)[\"resources\"][\"energy\"][\"used\"] != 12.0)'"
-      else
-        podman logs "$run2" 2>&1 | tail -5; bad "second container on the same volume"
-      fi
-      podman rm -f "$run2" >/dev/null 2>&1
+      starts_restored "a second container restores the state from the volume"
       # Backup and restore as deploy/kubernetes/README.md describes: export from the
       # volume, import into a fresh one with a one-off container, start on that.
       fresh=$work/data-restored
@@ -228,13 +230,7 @@ CONF
          && podman run --rm -i --read-only --cap-drop=ALL -v "$root/$fresh/shadow-prices:/restore/shadow-prices" \
            "$image" state import /restore <"$work/backup.json"; then
         data=$fresh
-        if run_image "$run2" && wait_ready "$http"; then
-          check "eclexia state export/import: a fresh volume restored from the backup" bash -c \
-            "curl -sS 'http://127.0.0.1:$http/v1/prices' | $py -c 'import json,sys; sys.exit(json.load(sys.stdin)[\"resources\"][\"energy\"][\"used\"] != 12.0)'"
-        else
-          podman logs "$run2" 2>&1 | tail -5; bad "container on the restored volume"
-        fi
-        podman rm -f "$run2" >/dev/null 2>&1
+        starts_restored "eclexia state export/import: a fresh volume restored from the backup"
       else
         bad "eclexia state export/import in the image"
       fi
@@ -249,8 +245,7 @@ CONF
       && podman kube play "$play" >"$work/kube-play.log" 2>&1 && wait_ready "$http"; then
       ok "podman kube play: the StatefulSet's pod (as a Deployment) is ready"
       # The ConfigMap is mounted and accepted: its energy budget (36MJ) is in force.
-      check "the ConfigMap's budgets are in force" bash -c \
-        "curl -sS 'http://127.0.0.1:$http/v1/prices' | $py -c 'import json,sys; sys.exit(json.load(sys.stdin)[\"resources\"][\"energy\"][\"budget\"] != 36e6)'"
+      check "the ConfigMap's budgets are in force" energy_is budget 36e6
       check "kube play: metrics port" bash -c "curl -sS 'http://127.0.0.1:$metrics/metrics' | grep -q '^eclexia_shadow_price'"
       check "kube play: runs as 1000:1000 with a read-only root" test \
         "$(podman inspect eclexia-pod-0-eclexia --format '{{.Config.User}} {{.HostConfig.ReadonlyRootfs}}')" = "1000:1000 true"

@@ -477,19 +477,17 @@ fn string_field<'v>(
     }
 }
 
-/// The 422 body for a program that does not compile: the first diagnostic as the error,
-/// every diagnostic in `diagnostics` (same JSON as `eclexia check --format json`).
-pub fn diagnostics_response(diags: &Diagnostics) -> Response {
+/// The 422 body for a program that does not compile (`/v1/check` and `/v1/evaluate`): the
+/// first diagnostic as the error, every diagnostic in `diagnostics` (same JSON as
+/// `eclexia check --format json`).
+pub fn diagnostics_body(diags: &Diagnostics) -> Value {
     let first = diags.iter().next();
     let error = json!({
         "code": first.map(|d| d.code.to_string()).unwrap_or_default(),
         "kind": first.map(|d| d.kind().name()).unwrap_or("CompileError"),
         "message": first.map(|d| d.message.clone()).unwrap_or_default(),
     });
-    json_response(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        &json!({"ok": false, "error": error, "diagnostics": diags.to_json()}),
-    )
+    json!({"ok": false, "error": error, "diagnostics": diags.to_json()})
 }
 
 async fn check(
@@ -510,7 +508,7 @@ async fn check(
         .await?;
     Ok(match result {
         Ok(()) => json_response(StatusCode::OK, &json!({"ok": true})),
-        Err(diags) => diagnostics_response(&diags),
+        Err(diags) => json_response(StatusCode::UNPROCESSABLE_ENTITY, &diagnostics_body(&diags)),
     })
 }
 

@@ -20,10 +20,10 @@ use std::sync::Mutex;
 use axum::http::StatusCode;
 use eclexia_core::price::usage_from_value;
 use eclexia_core::units::Resource;
-use eclexia_core::{CompileOptions, Diagnostics, Engine, Market, compile};
+use eclexia_core::{CompileOptions, Engine, Market, compile};
 use serde_json::{Map, Value, json};
 
-use super::api::ApiError;
+use super::api::{ApiError, diagnostics_body};
 use super::metrics::SelectionCounter;
 
 /// One evaluation request as received.
@@ -187,17 +187,6 @@ impl Evaluator for EngineEvaluator {
             )),
         }
     }
-}
-
-/// The 422 body of api.rs's `diagnostics_response` (same JSON as `/v1/check`).
-fn diagnostics_body(diags: &Diagnostics) -> Value {
-    let first = diags.iter().next();
-    let error = json!({
-        "code": first.map(|d| d.code.to_string()).unwrap_or_default(),
-        "kind": first.map(|d| d.kind().name()).unwrap_or("CompileError"),
-        "message": first.map(|d| d.message.clone()).unwrap_or_default(),
-    });
-    json!({"ok": false, "error": error, "diagnostics": diags.to_json()})
 }
 
 fn invalid(message: impl Into<String>) -> ApiError {
