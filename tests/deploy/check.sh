@@ -87,11 +87,16 @@ if have kubernetes-validate; then
   else skip "kubectl kustomize" "kubectl is not installed"; fi
   # The examples in deploy/kubernetes/README.md are manifests too.
   "$py" - deploy/kubernetes/README.md "$work/readme-examples.yaml" <<'PY'
-import re, sys
+import json, re, sys
 text = open(sys.argv[1]).read()
 blocks = re.findall(r"```yaml\n(.*?)```", text, re.S)
+# The restore command's `kubectl run --overrides` pod spec, as the Pod it becomes.
+for spec in re.findall(r"--overrides='(.*?)'", text, re.S):
+    pod = {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "eclexia-restore"}}
+    pod.update(json.loads(spec))
+    blocks.append(json.dumps(pod) + "\n")
 open(sys.argv[2], "w").write("---\n".join(blocks))
-print(f"{sys.argv[1]}: {len(blocks)} yaml example(s)")
+print(f"{sys.argv[1]}: {len(blocks)} example(s)")
 PY
   check "kubernetes-validate --strict (the README's examples)" "$kv" --strict --quiet "$work/readme-examples.yaml"
 else skip "kubernetes-validate" "kubernetes-validate is not installed"; fi
