@@ -12,6 +12,28 @@ import xref  # noqa: E402
 
 MANIFESTS = pathlib.Path(__file__).resolve().parents[2] / "deploy" / "kubernetes"
 
+# (what is broken, file, text replaced, replacement, a problem xref.py must report)
+BREAKS = [
+    ("probe port", "statefulset.yaml", "path: /health\n              port: http",
+     "path: /health\n              port: htp", "'htp' is not a container port"),
+    ("serviceName", "statefulset.yaml", "serviceName: eclexia-headless",
+     "serviceName: eclexia-headles", "no Service named"),
+    ("headless Service", "service.yaml", "clusterIP: None", "clusterIP: 10.0.0.1", "not headless"),
+    ("volume mount", "statefulset.yaml", "- name: shadow-prices\n              mountPath",
+     "- name: shadow-price\n              mountPath", "'shadow-price' is neither"),
+    ("Secret key", "secret.yaml", "WATTTIME_PASSWORD:", "WATTTIME_PASS:",
+     "has no key 'WATTTIME_PASSWORD'"),
+    ("ConfigMap key", "configmap.yaml", "carbon-config.toml: |", "carbon.toml: |",
+     "has no key 'carbon-config.toml'"),
+    ("PDB selector", "pdb.yaml", "      app.kubernetes.io/instance: eclexia\n",
+     "      app.kubernetes.io/instance: other\n", "does not select the pods"),
+    ("Service targetPort", "service.yaml", "targetPort: metrics", "targetPort: 9091",
+     "targetPort 9091 is not a container port"),
+    ("security context", "statefulset.yaml", "readOnlyRootFilesystem: true",
+     "readOnlyRootFilesystem: false", "readOnlyRootFilesystem is not true"),
+    ("kustomization", "kustomization.yaml", "  - pdb.yaml\n", "", "pdb.yaml is not in resources"),
+]
+
 
 class BreaksAreCaught(unittest.TestCase):
     def problems_after(self, file: str, old: str, new: str) -> list[str]:
@@ -24,47 +46,11 @@ class BreaksAreCaught(unittest.TestCase):
             (root / file).write_text(text.replace(old, new, 1))
             return xref.Checker(root).run()
 
-    def assert_caught(self, file: str, old: str, new: str, expect: str) -> None:
-        problems = self.problems_after(file, old, new)
-        self.assertTrue(any(expect in p for p in problems), f"{expect!r} not in {problems}")
-
     def test_the_real_manifests_are_consistent(self) -> None:
         self.assertEqual(xref.Checker(MANIFESTS).run(), [])
 
-    def test_probe_port(self) -> None:
-        self.assert_caught("statefulset.yaml", "path: /health\n              port: http",
-                           "path: /health\n              port: htp", "'htp' is not a container port")
-
-    def test_service_name(self) -> None:
-        self.assert_caught("statefulset.yaml", "serviceName: eclexia-headless",
-                           "serviceName: eclexia-headles", "no Service named")
-
-    def test_headless(self) -> None:
-        self.assert_caught("service.yaml", "clusterIP: None", "clusterIP: 10.0.0.1", "not headless")
-
-    def test_volume_mount(self) -> None:
-        self.assert_caught("statefulset.yaml", "- name: shadow-prices\n              mountPath",
-                           "- name: shadow-price\n              mountPath", "'shadow-price' is neither")
-
-    def test_secret_key(self) -> None:
-        self.assert_caught("secret.yaml", "WATTTIME_PASSWORD:", "WATTTIME_PASS:",
-                           "has no key 'WATTTIME_PASSWORD'")
-
-    def test_configmap_key(self) -> None:
-        self.assert_caught("configmap.yaml", "carbon-config.toml: |", "carbon.toml: |",
-                           "has no key 'carbon-config.toml'")
-
-    def test_selector(self) -> None:
-        self.assert_caught("pdb.yaml", "      app.kubernetes.io/instance: eclexia\n",
-                           "      app.kubernetes.io/instance: other\n", "does not select the pods")
-
-    def test_service_target_port(self) -> None:
-        self.assert_caught("service.yaml", "targetPort: metrics", "targetPort: 9091",
-                           "targetPort 9091 is not a container port")
-
-    def test_security_context(self) -> None:
-        self.assert_caught("statefulset.yaml", "readOnlyRootFilesystem: true",
-                           "readOnlyRootFilesystem: false", "readOnlyRootFilesystem is not true")
-
-    def test_kustomization(self) -> None:
-        self.assert_caught("kustomization.yaml", "  - pdb.yaml\n", "", "pdb.yaml is not in resources")
+    def test_each_break_is_reported(self) -> None:
+        for what, file, old, new, expect in BREAKS:
+            with self.subTest(what):
+                problems = self.problems_after(file, old, new)
+                self.assertTrue(any(expect in p for p in problems), f"{expect!r} not in {problems}")

@@ -22,6 +22,11 @@ SECRET_KEYS = {"ELECTRICITYMAPS_API_KEY", "WATTTIME_USERNAME", "WATTTIME_PASSWOR
 OPTIONAL = {"servicemonitor.yaml"}  # needs the Prometheus Operator's CRDs
 
 
+def is_port(port: object, ports: list[dict]) -> bool:
+    """A port given by name or number is one of `ports` (container port entries)."""
+    return any(port in (p.get("name"), p["containerPort"]) for p in ports)
+
+
 class Checker:
     def __init__(self, root: pathlib.Path) -> None:
         self.root = root
@@ -43,6 +48,9 @@ class Checker:
             if o["metadata"]["name"] == name:
                 return o
         return None
+
+    def file_of(self, obj: dict) -> str:
+        return next(f for f, o in self.objects if o is obj)
 
     @staticmethod
     def where(file: str, obj: dict, path: str = "") -> str:
@@ -120,11 +128,13 @@ class Checker:
         claims = {c["metadata"]["name"] for c in spec.get("volumeClaimTemplates", [])}
         for name in set(volumes) & claims:
             self.fail(w(), f"{name!r} is both a volume and a claim template")
+        # Ports other objects name must be ports of some container of the pod.
+        pod_ports = [p for c in pod["containers"] for p in c.get("ports", [])]
+        self.ports_are_served(pod_ports, pod_labels, services)
         used: set[str] = set()
         for i, c in enumerate(pod["containers"]):
             cw = lambda path="", i=i: w(f".spec.template.spec.containers[{i}]{path}")  # noqa: E731
-            ports = {p.get("name"): p["containerPort"] for p in c.get("ports", [])}
-            numbers = set(ports.values())
+            ports = c.get("ports", [])
             sc = c.get("securityContext", {})
             if sc.get("allowPrivilegeEscalation") is not False:
                 self.fail(cw(".securityContext"), "allowPrivilegeEscalation is not false")
@@ -138,38 +148,12 @@ class Checker:
                     self.fail(cw(), f"no {probe}")
                     continue
                 port = p.get("httpGet", {}).get("port")
-                if port not in ports and port not in numbers:
+                if not is_port(port, ports):
                     self.fail(cw(f".{probe}"), f"port {port!r} is not a container port")
             want = {"livenessProbe": "/health", "readinessProbe": "/ready"}
             for probe, path in want.items():
                 if c.get(probe, {}).get("httpGet", {}).get("path") != path:
                     self.fail(cw(f".{probe}"), f"path is not {path}")
-            for f, s in services:
-                for sp in s["spec"]["ports"]:
-                    tp = sp.get("targetPort", sp["port"])
-                    if tp not in ports and tp not in numbers:
-                        self.fail(self.where(f, s, ".spec.ports"),
-                                  f"targetPort {tp!r} is not a container port")
-            for f, np in self.of_kind("NetworkPolicy"):
-                if not self.selects(np["spec"]["podSelector"].get("matchLabels", {}), pod_labels):
-                    self.fail(self.where(f, np, ".spec.podSelector"), "does not select the pods")
-                for rule in np["spec"].get("ingress", []):
-                    for p in rule.get("ports", []):
-                        if p["port"] not in ports and p["port"] not in numbers:
-                            self.fail(self.where(f, np, ".spec.ingress"),
-                                      f"port {p['port']!r} is not a container port")
-            for f, sm in self.of_kind("ServiceMonitor"):
-                matched = [s for _, s in self.of_kind("Service")
-                           if self.selects(sm["spec"]["selector"].get("matchLabels", {}),
-                                           s["metadata"].get("labels", {}))]
-                if not matched:
-                    self.fail(self.where(f, sm, ".spec.selector"), "selects no Service")
-                for ep in sm["spec"].get("endpoints", []):
-                    if not any(ep.get("port") == p.get("name")
-                               for s in matched for p in s["spec"]["ports"]):
-                        self.fail(self.where(f, sm, ".spec.endpoints"),
-                                  f"port {ep.get('port')!r} is not a port of the Service")
-
             mounts = {m["mountPath"]: m["name"] for m in c.get("volumeMounts", [])}
             for m in c.get("volumeMounts", []):
                 used.add(m["name"])
@@ -209,7 +193,7 @@ class Checker:
                 else:
                     data = set(cm.get("data", {}))
                     if data != CONFIG_FILES:
-                        self.fail(self.where("configmap", cm), f"keys {sorted(data)} are not {sorted(CONFIG_FILES)}")
+                        self.fail(self.where(self.file_of(cm), cm), f"keys {sorted(data)} are not {sorted(CONFIG_FILES)}")
                     for item in cfg_volume["configMap"].get("items", []):
                         if item["key"] not in data:
                             self.fail(w(".spec.template.spec.volumes"),
@@ -217,11 +201,38 @@ class Checker:
             for path, claim in ((data_dir, "data"), (f"{data_dir}/shadow-prices", "shadow-prices")):
                 if mounts.get(path) != claim or claim not in claims:
                     self.fail(cw(".volumeMounts"), f"claim template {claim!r} is not mounted at {path}")
-            if "ports" not in c or {"http", "metrics"} - set(ports):
+            if {"http", "metrics"} - {p.get("name") for p in ports}:
                 self.fail(cw(".ports"), "ports http and metrics are not both declared")
         for name in set(volumes) | claims:
             if name not in used:
                 self.fail(w(), f"volume or claim {name!r} is never mounted")
+
+    def ports_are_served(self, pod_ports: list[dict], pod_labels: dict,
+                         services: list[tuple[str, dict]]) -> None:
+        """Service targetPorts, NetworkPolicy ingress ports and ServiceMonitor endpoints."""
+        for f, s in services:
+            for sp in s["spec"]["ports"]:
+                tp = sp.get("targetPort", sp["port"])
+                if not is_port(tp, pod_ports):
+                    self.fail(self.where(f, s, ".spec.ports"), f"targetPort {tp!r} is not a container port")
+        for f, np in self.of_kind("NetworkPolicy"):
+            if not self.selects(np["spec"]["podSelector"].get("matchLabels", {}), pod_labels):
+                self.fail(self.where(f, np, ".spec.podSelector"), "does not select the pods")
+            for rule in np["spec"].get("ingress", []):
+                for p in rule.get("ports", []):
+                    if not is_port(p["port"], pod_ports):
+                        self.fail(self.where(f, np, ".spec.ingress"),
+                                  f"port {p['port']!r} is not a container port")
+        for f, sm in self.of_kind("ServiceMonitor"):
+            matched = [s for _, s in self.of_kind("Service")
+                       if self.selects(sm["spec"]["selector"].get("matchLabels", {}),
+                                       s["metadata"].get("labels", {}))]
+            if not matched:
+                self.fail(self.where(f, sm, ".spec.selector"), "selects no Service")
+            for ep in sm["spec"].get("endpoints", []):
+                if not any(ep.get("port") == p.get("name") for s in matched for p in s["spec"]["ports"]):
+                    self.fail(self.where(f, sm, ".spec.endpoints"),
+                              f"port {ep.get('port')!r} is not a port of the Service")
 
     def kustomization(self) -> None:
         ks = self.of_kind("Kustomization")
