@@ -31,10 +31,10 @@ COPY eclexia-core/Cargo.toml eclexia-core/
 COPY eclexia-cli/Cargo.toml eclexia-cli/
 COPY eclexia-ffi/Cargo.toml eclexia-ffi/
 COPY eclexia-py/Cargo.toml eclexia-py/
-RUN for crate in eclexia-core eclexia-cli eclexia-ffi eclexia-py; do \
+RUN for crate in eclexia-core eclexia-ffi eclexia-py; do \
       mkdir -p "${crate}/src" && touch "${crate}/src/lib.rs"; \
     done \
-    && echo 'fn main() {}' > eclexia-cli/src/main.rs \
+    && mkdir -p eclexia-cli/src && echo 'fn main() {}' > eclexia-cli/src/main.rs \
     && mkdir -p eclexia-cli/tests && echo 'fn main() {}' > eclexia-cli/tests/programs.rs \
     && cargo build --release --locked --target "${TARGET}" -p eclexia-cli \
     && rm -rf eclexia-core/src eclexia-cli/src eclexia-cli/tests eclexia-ffi/src eclexia-py/src
@@ -52,16 +52,16 @@ RUN touch eclexia-core/src/lib.rs eclexia-cli/src/main.rs \
     && install -D -m 0755 "target/${TARGET}/release/eclexia" /rootfs/usr/local/bin/eclexia \
     && /rootfs/usr/local/bin/eclexia --version
 
-# The runtime tree: the account of UID 1000, CA certificates, the standard library, and the
-# configuration and data folders the sidecar uses by default (ARCHITECTURE §9).
-RUN mkdir -p /rootfs/etc/ssl/certs /rootfs/etc/eclexia /rootfs/var/lib/eclexia/shadow-prices /rootfs/tmp \
+# The runtime tree: the account of UID 1000; CA certificates (the carbon clients trust this
+# bundle, or the one SSL_CERT_FILE names, besides their built-in roots); the standard
+# library; the configuration and data folders the sidecar uses by default (ARCHITECTURE §9).
+RUN mkdir -p /rootfs/etc/ssl/certs /rootfs/etc/eclexia /rootfs/var/lib/eclexia/shadow-prices \
     && printf 'root:x:0:0:root:/root:/sbin/nologin\neclexia:x:1000:1000:Eclexia sidecar:/var/lib/eclexia:/sbin/nologin\n' > /rootfs/etc/passwd \
     && printf 'root:x:0:\neclexia:x:1000:\n' > /rootfs/etc/group \
     && cp /etc/ssl/certs/ca-certificates.crt /rootfs/etc/ssl/certs/ \
     && mkdir -p /rootfs/usr/local/lib/eclexia \
     && cp -r stdlib /rootfs/usr/local/lib/eclexia/stdlib \
-    && chown -R 1000:1000 /rootfs/var/lib/eclexia \
-    && chmod 1777 /rootfs/tmp
+    && chown -R 1000:1000 /rootfs/var/lib/eclexia
 
 # ---------------------------------------------------------------------------------------
 FROM scratch

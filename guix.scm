@@ -109,6 +109,12 @@
 (define rust-colorchoice-1.0.5
   (crate-source "colorchoice" "1.0.5"
                 "0w75k89hw39p0mnnhlrwr23q50rza1yjki44qvh2mgrnj065a1qx"))
+(define rust-core-foundation-0.10.1
+  (crate-source "core-foundation" "0.10.1"
+                "1xjns6dqf36rni2x9f47b65grxwdm20kwdg9lhmzdrrkwadcv9mj"))
+(define rust-core-foundation-sys-0.8.7
+  (crate-source "core-foundation-sys" "0.8.7"
+                "12w8j73lazxmr1z0h98hf3z623kl8ms7g07jch7n4p8f9nwlhdkp"))
 (define rust-core-detect-1.0.0
   (crate-source "core_detect" "1.0.0"
                 "0j0xp1j6f9lrp4ybylc3d0zdg8jq2hkmr1122qyil14qk84q13vz"))
@@ -331,6 +337,9 @@
 (define rust-once-cell-polyfill-1.70.2
   (crate-source "once_cell_polyfill" "1.70.2"
                 "1zmla628f0sk3fhjdjqzgxhalr2xrfna958s632z65bjsfv8ljrq"))
+(define rust-openssl-probe-0.2.2
+  (crate-source "openssl-probe" "0.2.2"
+                "1c90103d6q2qqf2ihgd9dxhczi8kk97bg52fnzb2y4sl2x0nn0vy"))
 (define rust-parking-lot-0.12.5
   (crate-source "parking_lot" "0.12.5"
                 "06jsqh9aqmc94j2rlm8gpccilqm6bskbd67zf6ypfc0f4m9p91ck"))
@@ -433,6 +442,9 @@
 (define rust-rustls-0.23.46
   (crate-source "rustls" "0.23.46"
                 "1pwg7i8drr70374amj96952cils9mpwyijd5rx1mqdp9q3c3pqa8"))
+(define rust-rustls-native-certs-0.8.5
+  (crate-source "rustls-native-certs" "0.8.5"
+                "1i5f916arhb4gc5qipmn6d8p81q87fv549xda969i7s6qxfky1sa"))
 (define rust-rustls-pki-types-1.16.0
   (crate-source "rustls-pki-types" "1.16.0"
                 "1yv38vs71zaxmmx8cx0w8gm0sgi5yn96bzqw3z3dh1kvvvvkabqh"))
@@ -448,9 +460,18 @@
 (define rust-ryu-1.0.23
   (crate-source "ryu" "1.0.23"
                 "0zs70sg00l2fb9jwrf6cbkdyscjs53anrvai2hf7npyyfi5blx4p"))
+(define rust-schannel-0.1.30
+  (crate-source "schannel" "0.1.30"
+                "1das969n0zgq630zx56mcw062aky4g57fdl19nxl3s4f9m13rclw"))
 (define rust-scopeguard-1.2.0
   (crate-source "scopeguard" "1.2.0"
                 "0jcz9sd47zlsgcnm1hdw0664krxwb5gczlif4qngj2aif8vky54l"))
+(define rust-security-framework-3.7.0
+  (crate-source "security-framework" "3.7.0"
+                "07fd0j29j8yczb3hd430vwz784lx9knb5xwbvqna1nbkbivvrx5p"))
+(define rust-security-framework-sys-2.17.0
+  (crate-source "security-framework-sys" "2.17.0"
+                "1qr0w0y9iwvmv3hwg653q1igngnc5b74xcf0679cbv23z0fnkqkc"))
 (define rust-serde-1.0.229
   (crate-source "serde" "1.0.229"
                 "1fp04fq4a79bpm61xz1zy0pbz4kpc7d771zii1k3inmszq55jj21"))
@@ -766,6 +787,8 @@
         rust-clap-lex-1.1.2
         rust-clarabel-0.11.1
         rust-colorchoice-1.0.5
+        rust-core-foundation-0.10.1
+        rust-core-foundation-sys-0.8.7
         rust-core-detect-1.0.0
         rust-cpufeatures-0.3.1
         rust-crc32fast-1.5.5
@@ -840,6 +863,7 @@
         rust-object-0.37.3
         rust-once-cell-1.21.4
         rust-once-cell-polyfill-1.70.2
+        rust-openssl-probe-0.2.2
         rust-parking-lot-0.12.5
         rust-parking-lot-core-0.9.12
         rust-percent-encoding-2.3.2
@@ -874,12 +898,16 @@
         rust-rustc-hash-2.1.3
         rust-rustix-1.1.6
         rust-rustls-0.23.46
+        rust-rustls-native-certs-0.8.5
         rust-rustls-pki-types-1.16.0
         rust-rustls-webpki-0.103.17
         rust-rustversion-1.0.23
         rust-rusty-fork-0.3.1
         rust-ryu-1.0.23
+        rust-schannel-0.1.30
         rust-scopeguard-1.2.0
+        rust-security-framework-3.7.0
+        rust-security-framework-sys-2.17.0
         rust-serde-1.0.229
         rust-serde-big-array-0.5.1
         rust-serde-core-1.0.229

