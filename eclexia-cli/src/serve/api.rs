@@ -17,7 +17,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use eclexia_core::price::{GivenFields, MarketPrices, PerResource, PriceRequest, usage_from_value};
+use eclexia_core::price::{MarketPrices, PerResource, PriceError, PriceRequest, usage_from_value};
 use eclexia_core::{Diagnostics, compile};
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -280,7 +280,14 @@ async fn ready(State(s): State<Arc<Shared>>) -> Response {
 fn parse_body(
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Result<Value, ApiError> {
-    let bytes = body.map_err(|e| {
+    serde_json::from_slice(&body_bytes(body)?).map_err(|e| price_error(e.into()))
+}
+
+/// The body's bytes; 413 over the limit, 400 when it could not be read.
+fn body_bytes(
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<Bytes, ApiError> {
+    body.map_err(|e| {
         let status = e.status();
         let code = if status == StatusCode::PAYLOAD_TOO_LARGE {
             "payload_too_large"
@@ -288,17 +295,17 @@ fn parse_body(
             "bad_body"
         };
         ApiError::new(status, code, e.body_text())
-    })?;
-    serde_json::from_slice(&bytes).map_err(|e| {
-        ApiError::bad_request(
-            "malformed_json",
-            format!(
-                "malformed JSON at line {} column {}: {e}",
-                e.line(),
-                e.column()
-            ),
-        )
     })
+}
+
+/// 400: `malformed_json` for a JSON syntax error (worded by core, as everywhere), else
+/// `invalid_field` naming the field.
+fn price_error(e: PriceError) -> ApiError {
+    let code = match e {
+        PriceError::Json { .. } => "malformed_json",
+        PriceError::Invalid { .. } => "invalid_field",
+    };
+    ApiError::bad_request(code, e.to_string())
 }
 
 fn invalid(e: impl std::fmt::Display) -> ApiError {
@@ -443,11 +450,9 @@ async fn price_route(
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Result<Response, ApiError> {
     let market = s.market()?;
-    let value = parse_body(body)?;
-    let request = PriceRequest::from_value(&value).map_err(invalid)?;
-    let quote = market
-        .quote_given(&request, GivenFields::of(&value))
-        .map_err(invalid)?;
+    // Bytes straight to the typed request (core keeps the exact messages of the JSON path).
+    let (request, given) = PriceRequest::decode(&body_bytes(body)?).map_err(price_error)?;
+    let quote = market.quote_given(&request, given).map_err(price_error)?;
     // Straight to bytes, in §9.7's key order (no intermediate `Value`).
     let body = serde_json::to_vec(&quote)
         .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string()))?;

@@ -184,23 +184,41 @@ fn price_answers_the_spec_example_and_uses_the_market() {
     let v = s.post("/v1/price", &none).json();
     assert!(v["chosen"].is_null(), "{v}");
 
-    for (body, field) in [
-        ("{}", "candidates"),
+    // A key given twice keeps its last value (the JSON path's reading, which the fast
+    // reader of ordinary requests leaves such requests to).
+    let twice = r#"{"candidates": [{"name": "x", "provides": {"energy": "1kJ"}}],
+                    "candidates": [{"name": "a", "provides": {"energy": "1J"}}]}"#;
+    let r = http(s.api, "POST", "/v1/price", &[], twice.as_bytes());
+    assert_eq!((r.status, &r.json()["chosen"]), (200, &json!("a")), "{}", r.body);
+
+    for (body, code, message) in [
+        ("{}", "invalid_field", "candidates: missing"),
         (
             r#"{"candidates": [{"name": "a", "provides": {"energy": "10s"}}]}"#,
-            "candidates[0].provides.energy",
+            "invalid_field",
+            r#"candidates[0].provides.energy: expected an energy amount such as "100J", found "10s""#,
         ),
         (
             r#"{"candidates": [], "budgets": {"energy": "x"}}"#,
+            "invalid_field",
             "budgets.energy",
         ),
-        ("not json", "malformed JSON"),
+        (
+            r#"{"candidates": [], "usage": {"time": "1s", "latency": "2s"}}"#,
+            "invalid_field",
+            "usage.time: time is given twice",
+        ),
+        (
+            "not json",
+            "malformed_json",
+            "malformed JSON at line 1 column 2: expected ident",
+        ),
     ] {
         let r = http(s.api, "POST", "/v1/price", &[], body.as_bytes());
         assert_eq!(r.status, 400, "{body}: {}", r.body);
-        r.error_code();
+        assert_eq!(r.error_code(), code, "{body}");
         let msg = r.json()["error"]["message"].as_str().unwrap().to_string();
-        assert!(msg.starts_with(field), "{body}: {msg}");
+        assert!(msg.starts_with(message), "{body}: {msg}");
     }
 }
 

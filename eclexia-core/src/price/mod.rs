@@ -36,6 +36,7 @@
 
 mod amount;
 mod curve;
+mod decode;
 pub mod lp;
 mod market;
 mod request;

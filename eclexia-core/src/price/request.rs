@@ -42,6 +42,23 @@ pub enum PriceError {
     },
 }
 
+impl From<serde_json::Error> for PriceError {
+    /// A JSON syntax error, its position kept apart from its message (serde_json's own
+    /// message ends with the position, which [`PriceError::Json`] prints first).
+    fn from(e: serde_json::Error) -> PriceError {
+        let suffix = format!(" at line {} column {}", e.line(), e.column());
+        let mut message = e.to_string();
+        if message.ends_with(&suffix) {
+            message.truncate(message.len() - suffix.len());
+        }
+        PriceError::Json {
+            line: e.line(),
+            column: e.column(),
+            message,
+        }
+    }
+}
+
 impl PriceError {
     fn invalid(field: impl Into<String>, message: impl Into<String>) -> PriceError {
         PriceError::Invalid {
@@ -323,19 +340,29 @@ impl PriceRequest {
     /// );
     /// ```
     pub fn from_json(text: &str) -> Result<PriceRequest, PriceError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| {
-            let suffix = format!(" at line {} column {}", e.line(), e.column());
-            let mut message = e.to_string();
-            if message.ends_with(&suffix) {
-                message.truncate(message.len() - suffix.len());
-            }
-            PriceError::Json {
-                line: e.line(),
-                column: e.column(),
-                message,
-            }
-        })?;
-        PriceRequest::from_value(&value)
+        PriceRequest::decode(text.as_bytes()).map(|(request, _)| request)
+    }
+
+    /// Parses and validates a §9.7 request from JSON bytes, and tells which of the fields a
+    /// market can supply the request gave itself (for
+    /// [`Market::quote_given`](super::Market::quote_given)).
+    ///
+    /// An ordinary request is read in one pass straight into the typed request; anything
+    /// else (an error, or a JSON key given twice) goes through [`from_value`](Self::from_value),
+    /// so every error message is the one `from_value` gives.
+    ///
+    /// ```
+    /// use eclexia_core::price::PriceRequest;
+    /// let (req, given) = PriceRequest::decode(br#"{"usage": {"energy": "5J"}, "candidates": []}"#).unwrap();
+    /// assert_eq!(req.usage[0], 5.0);
+    /// assert!(given.usage && !given.budgets);
+    /// ```
+    pub fn decode(bytes: &[u8]) -> Result<(PriceRequest, GivenFields), PriceError> {
+        if let Some(decoded) = super::decode::decode_fast(bytes) {
+            return Ok(decoded);
+        }
+        let value: Value = serde_json::from_slice(bytes)?;
+        Ok((PriceRequest::from_value(&value)?, GivenFields::of(&value)))
     }
 
     /// Validates a request already parsed as JSON.
