@@ -269,10 +269,16 @@ async fn health() -> Response {
 async fn ready(State(s): State<Arc<Shared>>) -> Response {
     match s.readiness() {
         Ok(()) => json_response(StatusCode::OK, &json!({"status": "ready"})),
-        Err(reason) => json_response(
-            StatusCode::SERVICE_UNAVAILABLE,
-            &json!({"status": "not_ready", "reason": reason}),
-        ),
+        // The reason twice: `status`/`reason` for people reading the probe, and the
+        // `error` object every other error answer of this API carries, for clients that
+        // handle all errors one way.
+        Err(reason) => {
+            let error = ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "not_ready", reason);
+            let mut body = error.body();
+            body["status"] = json!("not_ready");
+            body["reason"] = json!(error.message);
+            json_response(error.status, &body)
+        }
     }
 }
 

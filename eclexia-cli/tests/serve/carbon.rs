@@ -88,6 +88,11 @@ fn carbon_refreshes_from_the_configured_source() {
     s.wait_until(|s| s.get("/ready").status == 503, "stale carbon readiness");
     let r = s.get("/ready").json();
     assert!(r["reason"].as_str().unwrap().contains("carbon"), "{r}");
+    assert_eq!(r["status"], "not_ready", "{r}");
+    // The API's error shape too, with the same reason.
+    assert_eq!(r["error"]["code"], "not_ready", "{r}");
+    assert_eq!(r["error"]["kind"], "Unavailable", "{r}");
+    assert_eq!(r["error"]["message"], r["reason"], "{r}");
     assert_eq!(
         s.get("/v1/prices").json()["carbon_intensity"]["value"],
         123.5

@@ -189,7 +189,12 @@ fn price_answers_the_spec_example_and_uses_the_market() {
     let twice = r#"{"candidates": [{"name": "x", "provides": {"energy": "1kJ"}}],
                     "candidates": [{"name": "a", "provides": {"energy": "1J"}}]}"#;
     let r = http(s.api, "POST", "/v1/price", &[], twice.as_bytes());
-    assert_eq!((r.status, &r.json()["chosen"]), (200, &json!("a")), "{}", r.body);
+    assert_eq!(
+        (r.status, &r.json()["chosen"]),
+        (200, &json!("a")),
+        "{}",
+        r.body
+    );
 
     for (body, code, message) in [
         ("{}", "invalid_field", "candidates: missing"),
