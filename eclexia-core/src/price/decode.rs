@@ -49,6 +49,33 @@ fn at_least<E: Error>(x: f64, min: f64) -> Result<f64, E> {
     }
 }
 
+/// `DeserializeSeed` for seeds that are their own visitor, each read with the given
+/// `deserialize_*` method.
+macro_rules! seeds_visit_themselves {
+    ($($seed:ty => $how:ident),* $(,)?) => {$(
+        impl<'de> DeserializeSeed<'de> for $seed {
+            type Value = <$seed as Visitor<'de>>::Value;
+            fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+                d.$how(self)
+            }
+        }
+    )*};
+}
+
+seeds_visit_themselves!(
+    Number => deserialize_any,
+    Amount => deserialize_any,
+    Amounts => deserialize_map,
+    Objective => deserialize_any,
+    ObjectivePair => deserialize_seq,
+    Name => deserialize_str,
+    Candidate => deserialize_map,
+    Candidates => deserialize_seq,
+    Book => deserialize_map,
+    BookEntry => deserialize_map,
+    RequestSeed => deserialize_map,
+);
+
 /// A string mapped to a `T` by a lookup (field names, resource names, directions): keys
 /// are matched in place, borrowed or not, without an owned copy.
 struct Pick<T>(fn(&str) -> Option<T>);
@@ -73,13 +100,6 @@ impl<T> Visitor<'_> for Pick<T> {
 /// A JSON number as `f64`, converted as `serde_json::Value::as_f64` does.
 struct Number;
 
-impl<'de> DeserializeSeed<'de> for Number {
-    type Value = f64;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<f64, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
 impl Visitor<'_> for Number {
     type Value = f64;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -98,13 +118,6 @@ impl Visitor<'_> for Number {
 
 /// One amount of resource `.0`: a unit string (`"30J"`) or a number in canonical units.
 struct Amount(Resource);
-
-impl<'de> DeserializeSeed<'de> for Amount {
-    type Value = f64;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<f64, D::Error> {
-        d.deserialize_any(self)
-    }
-}
 
 impl Visitor<'_> for Amount {
     type Value = f64;
@@ -128,13 +141,6 @@ impl Visitor<'_> for Amount {
 /// `{"energy": "100J", …}`: one optional amount per resource, each named once.
 struct Amounts;
 
-impl<'de> DeserializeSeed<'de> for Amounts {
-    type Value = [Option<f64>; RESOURCE_COUNT];
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_map(self)
-    }
-}
-
 impl<'de> Visitor<'de> for Amounts {
     type Value = [Option<f64>; RESOURCE_COUNT];
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -155,13 +161,6 @@ impl<'de> Visitor<'de> for Amounts {
 
 /// `[["minimize", "time"], …]` or `null`; an empty list means the default (`None`).
 struct Objective;
-
-impl<'de> DeserializeSeed<'de> for Objective {
-    type Value = Option<Vec<(Direction, Resource)>>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
 
 impl<'de> Visitor<'de> for Objective {
     type Value = Option<Vec<(Direction, Resource)>>;
@@ -194,13 +193,6 @@ fn direction(s: &str) -> Option<Direction> {
 /// `["minimize", "time"]`: exactly two strings.
 struct ObjectivePair;
 
-impl<'de> DeserializeSeed<'de> for ObjectivePair {
-    type Value = (Direction, Resource);
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_seq(self)
-    }
-}
-
 impl<'de> Visitor<'de> for ObjectivePair {
     type Value = (Direction, Resource);
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -220,13 +212,6 @@ impl<'de> Visitor<'de> for ObjectivePair {
 
 /// A candidate's name, shared (`Arc<str>`) as [`CandidateRequest`] keeps it.
 struct Name;
-
-impl<'de> DeserializeSeed<'de> for Name {
-    type Value = Arc<str>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Arc<str>, D::Error> {
-        d.deserialize_str(self)
-    }
-}
 
 impl Visitor<'_> for Name {
     type Value = Arc<str>;
@@ -256,13 +241,6 @@ fn candidate_field(s: &str) -> Option<CandidateField> {
 
 /// One `{"name": …, "provides": {…}, "eligible": …}`; the name is required.
 struct Candidate;
-
-impl<'de> DeserializeSeed<'de> for Candidate {
-    type Value = CandidateRequest;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_map(self)
-    }
-}
 
 impl<'de> Visitor<'de> for Candidate {
     type Value = CandidateRequest;
@@ -294,13 +272,6 @@ impl<'de> Visitor<'de> for Candidate {
 /// The candidates, in order.
 struct Candidates;
 
-impl<'de> DeserializeSeed<'de> for Candidates {
-    type Value = Vec<CandidateRequest>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_seq(self)
-    }
-}
-
 impl<'de> Visitor<'de> for Candidates {
     type Value = Vec<CandidateRequest>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -318,13 +289,6 @@ impl<'de> Visitor<'de> for Candidates {
 
 /// `{"energy": {"base": 1.0, "multiplier": 4.0}, …}` over the §9.2 defaults.
 struct Book;
-
-impl<'de> DeserializeSeed<'de> for Book {
-    type Value = PriceBook;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<PriceBook, D::Error> {
-        d.deserialize_map(self)
-    }
-}
 
 impl<'de> Visitor<'de> for Book {
     type Value = PriceBook;
@@ -362,13 +326,6 @@ fn book_field(s: &str) -> Option<bool> {
 
 /// `{"base": b, "multiplier": m}`, either optional; `b >= 0`, `m >= 1`, both finite.
 struct BookEntry;
-
-impl<'de> DeserializeSeed<'de> for BookEntry {
-    type Value = (Option<f64>, Option<f64>);
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_map(self)
-    }
-}
 
 impl<'de> Visitor<'de> for BookEntry {
     type Value = (Option<f64>, Option<f64>);
@@ -418,13 +375,6 @@ fn top_field(s: &str) -> Option<TopField> {
 
 /// The whole request object; `candidates` is required.
 struct RequestSeed;
-
-impl<'de> DeserializeSeed<'de> for RequestSeed {
-    type Value = (PriceRequest, GivenFields);
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_map(self)
-    }
-}
 
 impl<'de> Visitor<'de> for RequestSeed {
     type Value = (PriceRequest, GivenFields);
@@ -574,9 +524,13 @@ mod tests {
         prop::sample::select(Resource::ALL.to_vec())
     }
 
-    /// Object members `"key": value` in the given order, joined.
-    fn object(members: &[String]) -> String {
-        format!("{{{}}}", members.join(", "))
+    /// `{"key": value, …}` from members in order; `None` values are left out.
+    fn object<'a>(members: impl IntoIterator<Item = (&'a str, Option<String>)>) -> String {
+        let body: Vec<String> = members
+            .into_iter()
+            .filter_map(|(k, v)| Some(format!("\"{k}\": {}", v?)))
+            .collect();
+        format!("{{{}}}", body.join(", "))
     }
 
     /// An amounts object: resources usually distinct, now and then one repeated.
@@ -588,14 +542,7 @@ mod tests {
                     .map(|r| (resource_key(r), amount_json(r)))
                     .collect::<Vec<_>>()
             })
-            .prop_map(|pairs| {
-                object(
-                    &pairs
-                        .iter()
-                        .map(|(k, v)| format!("\"{k}\": {v}"))
-                        .collect::<Vec<_>>(),
-                )
-            })
+            .prop_map(|pairs| object(pairs.into_iter().map(|(k, v)| (k, Some(v)))))
     }
 
     fn candidate_json() -> impl Strategy<Value = String> {
@@ -611,17 +558,11 @@ mod tests {
             prop::bool::weighted(0.95),
         )
             .prop_map(|(name, provides, eligible, named)| {
-                let mut fields = Vec::new();
-                if named {
-                    fields.push(format!("\"name\": {name}"));
-                }
-                if let Some(p) = provides {
-                    fields.push(format!("\"provides\": {p}"));
-                }
-                if let Some(e) = eligible {
-                    fields.push(format!("\"eligible\": {e}"));
-                }
-                object(&fields)
+                object([
+                    ("name", named.then(|| name.to_string())),
+                    ("provides", provides),
+                    ("eligible", eligible.map(str::to_string)),
+                ])
             })
     }
 
@@ -652,25 +593,13 @@ mod tests {
             prop::option::of(prop_oneof![8 => 1.0..10.0f64, 1 => 0.0..1.0f64]),
         )
             .prop_map(|(b, m)| {
-                let mut f = Vec::new();
-                if let Some(b) = b {
-                    f.push(format!("\"base\": {b}"));
-                }
-                if let Some(m) = m {
-                    f.push(format!("\"multiplier\": {m}"));
-                }
-                object(&f)
+                object([
+                    ("base", b.map(|b| b.to_string())),
+                    ("multiplier", m.map(|m| m.to_string())),
+                ])
             });
-        prop::collection::vec((any_resource().prop_flat_map(resource_key), entry), 0..3).prop_map(
-            |entries| {
-                object(
-                    &entries
-                        .iter()
-                        .map(|(r, e)| format!("\"{r}\": {e}"))
-                        .collect::<Vec<_>>(),
-                )
-            },
-        )
+        prop::collection::vec((any_resource().prop_flat_map(resource_key), entry), 0..3)
+            .prop_map(|entries| object(entries.into_iter().map(|(r, e)| (r, Some(e)))))
     }
 
     /// A request: each field at most once (in any order), `candidates` usually present,
@@ -684,33 +613,28 @@ mod tests {
             prop::option::weighted(0.95, prop::collection::vec(candidate_json(), 0..4)),
             prop::option::of(price_book_json()),
             prop::option::of(prop_oneof![8 => 0.0..1000.0f64, 1 => -10.0..0.0f64]),
-            prop_oneof![20 => Just(None), 1 => Just(Some("\"extra\": 1")), 1 => Just(Some("\"caps\": {}"))],
+            prop_oneof![20 => Just(None), 1 => Just(Some(("extra", "1"))), 1 => Just(Some(("caps", "{}")))],
             any::<prop::sample::Index>(),
         )
             .prop_map(|(budgets, usage, caps, objective, candidates, book, intensity, odd, at)| {
-                let mut fields = Vec::new();
-                let mut add = |k: &str, v: Option<String>| {
-                    if let Some(v) = v {
-                        fields.push(format!("\"{k}\": {v}"));
-                    }
-                };
-                add("budgets", budgets);
-                add("usage", usage);
-                add("caps", caps);
-                add("objective", objective);
-                add("candidates", candidates.map(|c| format!("[{}]", c.join(", "))));
-                add("price_book", book);
-                add("carbon_intensity", intensity.map(|x| x.to_string()));
-                if let Some(odd) = odd {
-                    fields.push(odd.to_string());
-                }
+                let mut members = vec![
+                    ("budgets", budgets),
+                    ("usage", usage),
+                    ("caps", caps),
+                    ("objective", objective),
+                    ("candidates", candidates.map(|c| format!("[{}]", c.join(", ")))),
+                    ("price_book", book),
+                    ("carbon_intensity", intensity.map(|x| x.to_string())),
+                ];
+                members.extend(odd.map(|(k, v)| (k, Some(v.to_string()))));
+                members.retain(|(_, v)| v.is_some());
                 // Rotate so any field can come first: the fast path reads in text order,
                 // the Value path in key order.
-                if !fields.is_empty() {
-                    let first = at.index(fields.len());
-                    fields.rotate_left(first);
+                if !members.is_empty() {
+                    let first = at.index(members.len());
+                    members.rotate_left(first);
                 }
-                object(&fields)
+                object(members)
             })
     }
 
