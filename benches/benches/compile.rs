@@ -14,7 +14,10 @@ use eclexia_core::{CompileOptions, compile};
 fn bench_compile(c: &mut Criterion) {
     let src = generated_program(100_000);
     let lines = src.lines().count() as u64;
-    assert!(compile(&src, &CompileOptions::new("gen.ecl")).is_ok(), "the generated program checks");
+    assert!(
+        compile(&src, &CompileOptions::new("gen.ecl")).is_ok(),
+        "the generated program checks"
+    );
     let mut g = c.benchmark_group("check");
     g.throughput(Throughput::Elements(lines));
     g.sample_size(20);

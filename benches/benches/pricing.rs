@@ -1,8 +1,8 @@
 //! `select()` (the VM's entry) and `price()` (the JSON-facing wrapper) on 6 resources × 16
 //! candidates, with and without the LP of LANGUAGE §9.4; plus the maintained solver on the
-//! same LP for comparison. Figures: docs/PERFORMANCE.md. `--features mimalloc` measures
+//! same LP for comparison; and reading LANGUAGE §9.7's request, typed in one pass against
+//! through a `serde_json::Value`. Figures: docs/PERFORMANCE.md. `--features mimalloc` measures
 //! with the allocator the `eclexia` binary ships.
-
 
 #[cfg(feature = "mimalloc")]
 #[global_allocator]
@@ -12,7 +12,9 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use eclexia_benches::{book, candidates, limits, request};
-use eclexia_core::price::{CandidateOutcome, SelectionInput, price, select};
+use eclexia_core::price::{
+    CandidateOutcome, GivenFields, PriceRequest, SelectionInput, price, select,
+};
 use good_lp::{
     Expression, ProblemVariables, Solution as _, SolutionWithDual, SolverModel, Variable, clarabel,
     constraint, solvers::DualValues, variable,
@@ -55,6 +57,23 @@ fn bench_select(c: &mut Criterion) {
     }
 }
 
+/// LANGUAGE §9.7's request as the sidecar receives it: `PriceRequest::decode` (typed, one
+/// pass) against the `Value` path it falls back to.
+fn bench_request(c: &mut Criterion) {
+    let body = include_bytes!("../../tests/fixtures/price-request-9.7.json");
+    let by_value = |bytes: &[u8]| {
+        let v: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+        (PriceRequest::from_value(&v).unwrap(), GivenFields::of(&v))
+    };
+    assert_eq!(PriceRequest::decode(body).unwrap(), by_value(body));
+    c.bench_function("request/9.7/decode", |b| {
+        b.iter(|| PriceRequest::decode(black_box(body)).unwrap())
+    });
+    c.bench_function("request/9.7/value", |b| {
+        b.iter(|| by_value(black_box(body)))
+    });
+}
+
 fn bench_clarabel(c: &mut Criterion) {
     let cands = candidates();
     let lim = limits(true);
@@ -90,5 +109,5 @@ fn bench_clarabel(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench_select, bench_clarabel);
+criterion_group!(benches, bench_select, bench_request, bench_clarabel);
 criterion_main!(benches);

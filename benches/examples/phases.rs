@@ -9,7 +9,10 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use eclexia_core::{CompileOptions, compile};
 
 fn main() {
-    let n = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(100_000);
+    let n = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(100_000);
     let src = eclexia_benches::generated_program(n);
     let lines = src.lines().count();
     for _ in 0..10 {
@@ -26,5 +29,8 @@ fn main() {
             lines as f64 / total.as_secs_f64()
         );
     }
-    println!("sizes (Expr, Token, Ty) = {:?}", eclexia_core::syntax_sizes());
+    println!(
+        "sizes (Expr, Token, Ty) = {:?}",
+        eclexia_core::syntax_sizes()
+    );
 }

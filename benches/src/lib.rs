@@ -69,7 +69,9 @@ pub fn request(lp: bool) -> PriceRequest {
 /// literals, branches, loops, structs, closures and calls, in both dialects.
 pub fn generated_program(lines: usize) -> String {
     let mut s = String::with_capacity(lines * 40);
-    s.push_str("struct Reading { energy: Resource<Energy>, time: Resource<Time>, label: String }\n\n");
+    s.push_str(
+        "struct Reading { energy: Resource<Energy>, time: Resource<Time>, label: String }\n\n",
+    );
     let mut n = 2;
     let mut i = 0;
     while n < lines {
