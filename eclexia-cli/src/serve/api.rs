@@ -82,23 +82,18 @@ fn kind_of_status(status: StatusCode) -> &'static str {
     }
 }
 
-/// A JSON answer.
-pub fn json_response(status: StatusCode, body: &Value) -> Response {
-    // A `Value` always serialises (its keys are strings, its numbers finite).
-    let bytes = to_json(body).unwrap_or_else(|_| b"{}".to_vec());
-    json_bytes_response(status, bytes)
-}
-
-/// `body` as JSON bytes. The buffer starts at 1 KiB, which holds the usual answer (a §9.7
-/// quote is about 500 bytes): one allocation instead of doubling up from a few bytes.
-fn to_json(body: &impl Serialize) -> serde_json::Result<Vec<u8>> {
+/// A JSON answer, serialised straight from the body (a typed body or a `Value`).
+///
+/// The buffer starts at 1 KiB, which holds the usual answer (a §9.7 quote is about 500
+/// bytes): one allocation instead of doubling up from a few bytes.
+pub fn json_response(status: StatusCode, body: &impl Serialize) -> Response {
     let mut bytes = Vec::with_capacity(1024);
-    serde_json::to_writer(&mut bytes, body)?;
-    Ok(bytes)
-}
-
-/// A response with an already serialised JSON body.
-fn json_bytes_response(status: StatusCode, bytes: Vec<u8>) -> Response {
+    if let Err(e) = serde_json::to_writer(&mut bytes, body) {
+        // Not reached by this API's bodies (string keys, no fallible `Serialize`); the
+        // error answer's own body is a `Value`, which always serialises.
+        return ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string())
+            .into_response();
+    }
     let mut r = (status, bytes).into_response();
     r.headers_mut().insert(
         header::CONTENT_TYPE,
@@ -323,7 +318,8 @@ fn price_error(e: PriceError) -> ApiError {
     ApiError::bad_request(code, e.to_string())
 }
 
-fn invalid(e: impl std::fmt::Display) -> ApiError {
+/// 400 `invalid_field`; the message names the field.
+pub(super) fn invalid(e: impl std::fmt::Display) -> ApiError {
     ApiError::bad_request("invalid_field", e.to_string())
 }
 
@@ -394,20 +390,11 @@ fn prices_response(p: &MarketPrices) -> Response {
             seconds: window.and_then(|w| w.window_seconds),
         },
     };
-    serialized(StatusCode::OK, &body)
+    json_response(StatusCode::OK, &body)
 }
 
 /// Canonical units in [`Resource::ALL`] order (the order of `MarketPrices::resources`).
 const UNITS: [&str; 6] = ["J", "s", "gCO2e", "B", "B", "CU"];
-
-/// A JSON answer serialised straight from a typed body.
-fn serialized(status: StatusCode, body: &impl Serialize) -> Response {
-    match to_json(body) {
-        Ok(bytes) => json_bytes_response(status, bytes),
-        Err(e) => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string())
-            .into_response(),
-    }
-}
 
 /// Seconds since the Unix epoch as RFC 3339 UTC (`2026-01-02T03:04:05Z`).
 pub fn rfc3339(seconds: f64) -> String {
@@ -462,7 +449,7 @@ async fn price_route(
     let (request, given) = PriceRequest::decode(&body_bytes(body)?).map_err(price_error)?;
     let quote = market.quote_given(&request, given).map_err(price_error)?;
     // Straight to bytes, in §9.7's key order (no intermediate `Value`).
-    Ok(serialized(StatusCode::OK, &quote))
+    Ok(json_response(StatusCode::OK, &quote))
 }
 
 /// A string field of a request object; 400 naming the field otherwise.
@@ -473,18 +460,14 @@ fn string_field<'v>(
 ) -> Result<Option<&'v str>, ApiError> {
     let obj = value
         .as_object()
-        .ok_or_else(|| ApiError::bad_request("invalid_field", "request: expected a JSON object"))?;
+        .ok_or_else(|| invalid("request: expected a JSON object"))?;
     match obj.get(field) {
         None if !required => Ok(None),
-        None => Err(ApiError::bad_request(
-            "invalid_field",
-            format!("{field}: missing (expected a string)"),
-        )),
+        None => Err(invalid(format_args!(
+            "{field}: missing (expected a string)"
+        ))),
         Some(Value::String(s)) => Ok(Some(s)),
-        Some(_) => Err(ApiError::bad_request(
-            "invalid_field",
-            format!("{field}: expected a string"),
-        )),
+        Some(_) => Err(invalid(format_args!("{field}: expected a string"))),
     }
 }
 

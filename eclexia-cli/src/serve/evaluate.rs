@@ -23,7 +23,7 @@ use eclexia_core::units::Resource;
 use eclexia_core::{CompileOptions, Engine, Market, compile};
 use serde_json::{Map, Value, json};
 
-use super::api::{ApiError, diagnostics_body};
+use super::api::{ApiError, diagnostics_body, invalid};
 use super::metrics::SelectionCounter;
 
 /// One evaluation request as received.
@@ -187,10 +187,6 @@ impl Evaluator for EngineEvaluator {
             )),
         }
     }
-}
-
-fn invalid(message: impl Into<String>) -> ApiError {
-    ApiError::new(StatusCode::BAD_REQUEST, "invalid_field", message)
 }
 
 fn optional_str<'v>(
