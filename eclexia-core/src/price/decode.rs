@@ -182,14 +182,6 @@ impl<'de> Visitor<'de> for Objective {
     }
 }
 
-fn direction(s: &str) -> Option<Direction> {
-    match s {
-        "minimize" => Some(Direction::Minimize),
-        "maximize" => Some(Direction::Maximize),
-        _ => None,
-    }
-}
-
 /// `["minimize", "time"]`: exactly two strings.
 struct ObjectivePair;
 
@@ -199,7 +191,9 @@ impl<'de> Visitor<'de> for ObjectivePair {
         f.write_str("a pair")
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let d = seq.next_element_seed(Pick(direction))?.ok_or_else(refuse)?;
+        let d = seq
+            .next_element_seed(Pick(Direction::from_name))?
+            .ok_or_else(refuse)?;
         let r = seq
             .next_element_seed(Pick(Resource::from_name))?
             .ok_or_else(refuse)?;

@@ -82,6 +82,15 @@ pub enum Direction {
 }
 
 impl Direction {
+    /// `minimize` or `maximize`; `None` for anything else.
+    pub(crate) fn from_name(name: &str) -> Option<Direction> {
+        match name {
+            "minimize" => Some(Direction::Minimize),
+            "maximize" => Some(Direction::Maximize),
+            _ => None,
+        }
+    }
+
     fn name(self) -> &'static str {
         match self {
             Direction::Minimize => "minimize",
@@ -694,16 +703,15 @@ fn parse_objective(v: &Value) -> Result<Option<Vec<(Direction, Resource)>>, Pric
                 format!("expected a pair such as [\"minimize\", \"time\"], found {item}"),
             )
         })?;
-        let dir = match pair[0].as_str() {
-            Some("minimize") => Direction::Minimize,
-            Some("maximize") => Direction::Maximize,
-            _ => {
-                return Err(PriceError::invalid(
+        let dir = pair[0]
+            .as_str()
+            .and_then(Direction::from_name)
+            .ok_or_else(|| {
+                PriceError::invalid(
                     format!("{field}[0]"),
                     format!("expected \"minimize\" or \"maximize\", found {}", pair[0]),
-                ));
-            }
-        };
+                )
+            })?;
         let r = pair[1]
             .as_str()
             .and_then(Resource::from_name)
