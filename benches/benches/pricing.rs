@@ -12,9 +12,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use eclexia_benches::{book, candidates, limits, request};
-use eclexia_core::price::{
-    CandidateOutcome, GivenFields, PriceRequest, SelectionInput, price, select,
-};
+use eclexia_core::price::{CandidateOutcome, PriceRequest, SelectionInput, price, select};
 use good_lp::{
     Expression, ProblemVariables, Solution as _, SolutionWithDual, SolverModel, Variable, clarabel,
     constraint, solvers::DualValues, variable,
@@ -61,16 +59,15 @@ fn bench_select(c: &mut Criterion) {
 /// pass) against the `Value` path it falls back to.
 fn bench_request(c: &mut Criterion) {
     let body = include_bytes!("../../tests/fixtures/price-request-9.7.json");
-    let by_value = |bytes: &[u8]| {
-        let v: serde_json::Value = serde_json::from_slice(bytes).unwrap();
-        (PriceRequest::from_value(&v).unwrap(), GivenFields::of(&v))
-    };
-    assert_eq!(PriceRequest::decode(body).unwrap(), by_value(body));
+    assert_eq!(
+        PriceRequest::decode(body).unwrap(),
+        PriceRequest::decode_by_value(body).unwrap()
+    );
     c.bench_function("request/9.7/decode", |b| {
         b.iter(|| PriceRequest::decode(black_box(body)).unwrap())
     });
     c.bench_function("request/9.7/value", |b| {
-        b.iter(|| by_value(black_box(body)))
+        b.iter(|| PriceRequest::decode_by_value(black_box(body)).unwrap())
     });
 }
 

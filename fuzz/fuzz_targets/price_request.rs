@@ -5,18 +5,12 @@
 //! Run: `cargo +nightly fuzz run price_request -- -max_total_time=300`
 #![no_main]
 
-use eclexia_core::price::{GivenFields, PriceError, PriceRequest, price};
+use eclexia_core::price::{PriceRequest, price};
 use libfuzzer_sys::fuzz_target;
-
-/// The reference reading: a `serde_json::Value`, then `from_value`.
-fn by_value(data: &[u8]) -> Result<(PriceRequest, GivenFields), PriceError> {
-    let value: serde_json::Value = serde_json::from_slice(data)?;
-    Ok((PriceRequest::from_value(&value)?, GivenFields::of(&value)))
-}
 
 fuzz_target!(|data: &[u8]| {
     let decoded = PriceRequest::decode(data);
-    assert_eq!(decoded, by_value(data));
+    assert_eq!(decoded, PriceRequest::decode_by_value(data));
     if let Ok((request, _)) = decoded {
         let _ = price(&request);
     }

@@ -424,9 +424,7 @@ mod tests {
 
     /// What the `Value` path makes of `text` (the authority).
     fn by_value(text: &str) -> Option<(PriceRequest, GivenFields)> {
-        let v: Value = serde_json::from_str(text).ok()?;
-        let req = PriceRequest::from_value(&v).ok()?;
-        Some((req, GivenFields::of(&v)))
+        PriceRequest::decode_by_value(text.as_bytes()).ok()
     }
 
     const SECTION_9_7: &str = r#"{"budgets": {"energy": "100J", "time": "1s"}, "usage": {"energy": "80J"},

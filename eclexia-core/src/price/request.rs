@@ -367,9 +367,14 @@ impl PriceRequest {
     /// assert!(given.usage && !given.budgets);
     /// ```
     pub fn decode(bytes: &[u8]) -> Result<(PriceRequest, GivenFields), PriceError> {
-        if let Some(decoded) = super::decode::decode_fast(bytes) {
-            return Ok(decoded);
-        }
+        super::decode::decode_fast(bytes).map_or_else(|| PriceRequest::decode_by_value(bytes), Ok)
+    }
+
+    /// The reference reading of [`decode`](Self::decode): the bytes as a
+    /// `serde_json::Value`, then [`from_value`](Self::from_value) and
+    /// [`GivenFields::of`]. `decode` falls back to it and always gives what it gives, only
+    /// faster; it is public so that tests, fuzzing and benchmarks can compare the two.
+    pub fn decode_by_value(bytes: &[u8]) -> Result<(PriceRequest, GivenFields), PriceError> {
         let value: Value = serde_json::from_slice(bytes)?;
         Ok((PriceRequest::from_value(&value)?, GivenFields::of(&value)))
     }
