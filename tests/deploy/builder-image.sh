@@ -4,11 +4,11 @@
 # apt sources, holding this machine's Rust toolchain where the official Rust images keep
 # theirs (RUSTUP_HOME=/usr/local/rustup, CARGO_HOME=/usr/local/cargo).
 #
-# Usage: tests/deploy/builder-image.sh [IMAGE]   (default localhost/rust:1.95-slim-bookworm)
+# Usage: tests/deploy/builder-image.sh IMAGE   (check.sh names it)
 # Does nothing when IMAGE already exists.
 set -euo pipefail
 
-image=${1:-localhost/rust:1.95-slim-bookworm}
+image=${1:?usage: builder-image.sh IMAGE}
 if podman image exists "$image"; then
   echo "builder image $image: present"
   exit 0

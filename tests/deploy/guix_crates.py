@@ -77,11 +77,10 @@ def main() -> int:
         print(f"{args.guix_scm}: the generated crates block (markers) is missing", file=sys.stderr)
         return 1
     fresh = block(args.lock)
-    current = text[start:end + len(END)]
     if args.write:
         args.guix_scm.write_text(text[:start] + fresh + text[end + len(END):])
         return 0
-    if current != fresh:
+    if text[start:end + len(END)] != fresh:
         print(f"{args.guix_scm}: crate origins differ from {args.lock}; "
               f"run: python3 tests/deploy/guix_crates.py --write {args.guix_scm}", file=sys.stderr)
         return 1

@@ -142,18 +142,17 @@ class Checker:
                 self.fail(cw(".securityContext"), "readOnlyRootFilesystem is not true")
             if sc.get("capabilities", {}).get("drop") != ["ALL"]:
                 self.fail(cw(".securityContext"), "capabilities.drop is not [ALL]")
+            want = {"livenessProbe": "/health", "readinessProbe": "/ready"}
             for probe in ("livenessProbe", "readinessProbe", "startupProbe"):
                 p = c.get(probe)
                 if p is None:
                     self.fail(cw(), f"no {probe}")
                     continue
-                port = p.get("httpGet", {}).get("port")
-                if not is_port(port, ports):
-                    self.fail(cw(f".{probe}"), f"port {port!r} is not a container port")
-            want = {"livenessProbe": "/health", "readinessProbe": "/ready"}
-            for probe, path in want.items():
-                if c.get(probe, {}).get("httpGet", {}).get("path") != path:
-                    self.fail(cw(f".{probe}"), f"path is not {path}")
+                get = p.get("httpGet", {})
+                if not is_port(get.get("port"), ports):
+                    self.fail(cw(f".{probe}"), f"port {get.get('port')!r} is not a container port")
+                if probe in want and get.get("path") != want[probe]:
+                    self.fail(cw(f".{probe}"), f"path is not {want[probe]}")
             mounts = {m["mountPath"]: m["name"] for m in c.get("volumeMounts", [])}
             for m in c.get("volumeMounts", []):
                 used.add(m["name"])
