@@ -284,6 +284,16 @@ fn load_stdlib(path: Option<&PathBuf>) -> Result<Option<Arc<str>>, String> {
 }
 
 async fn serve(args: &ServeArgs, config: Config, secrets: Secrets) -> ExitCode {
+    // First of all: from here on SIGTERM/SIGINT are ours, so one that comes while the
+    // server starts (or the instant it is ready) still ends in an orderly, flushed stop
+    // instead of the default action killing the process.
+    let signals = match StopSignals::install() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("eclexia: cannot listen for SIGTERM/SIGINT: {e}");
+            return ExitCode::from(crate::EXIT_USAGE);
+        }
+    };
     let stdlib = match load_stdlib(args.stdlib_path.as_ref()) {
         Ok(s) => s,
         Err(e) => {
@@ -428,7 +438,7 @@ async fn serve(args: &ServeArgs, config: Config, secrets: Secrets) -> ExitCode {
         stop_rx.clone(),
     ));
 
-    wait_for_signal().await;
+    signals.wait().await;
     tracing::info!("shutting down");
     shared.phase.store(DRAINING, Ordering::Release);
     let _ = stop_tx.send(true);
@@ -500,19 +510,28 @@ async fn stopped(mut rx: watch::Receiver<bool>) {
     let _ = rx.wait_for(|stop| *stop).await;
 }
 
-async fn wait_for_signal() {
-    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
-    let sigterm = async {
-        match term.as_mut() {
-            Some(s) => {
-                s.recv().await;
-            }
-            None => std::future::pending::<()>().await,
+/// SIGTERM and SIGINT, caught from the moment [`StopSignals::install`] returns (a signal
+/// that arrives before [`StopSignals::wait`] is kept, not lost).
+struct StopSignals {
+    term: tokio::signal::unix::Signal,
+    int: tokio::signal::unix::Signal,
+}
+
+impl StopSignals {
+    fn install() -> std::io::Result<StopSignals> {
+        use tokio::signal::unix::{SignalKind, signal};
+        Ok(StopSignals {
+            term: signal(SignalKind::terminate())?,
+            int: signal(SignalKind::interrupt())?,
+        })
+    }
+
+    /// Resolves at the first SIGTERM or SIGINT since `install`.
+    async fn wait(mut self) {
+        tokio::select! {
+            _ = self.term.recv() => {}
+            _ = self.int.recv() => {}
         }
-    };
-    tokio::select! {
-        _ = sigterm => {}
-        _ = tokio::signal::ctrl_c() => {}
     }
 }
 

@@ -166,6 +166,25 @@ fn config_errors_stop_start_up() {
 }
 
 #[test]
+fn sigterm_during_start_up_still_stops_cleanly() {
+    // SIGTERM right after the start-up line, while the state is still being restored:
+    // the signal must be handled (exit 0, state flushed), not kill the process with the
+    // default action.
+    let mut s = start("early-term", Setup::default());
+    let (status, _) = s.terminate();
+    assert!(status.success(), "exit {status:?}; log:\n{}", s.log());
+    assert!(
+        s.data
+            .path()
+            .join("shadow-prices")
+            .join("market.json")
+            .exists(),
+        "state flushed on SIGTERM; log:\n{}",
+        s.log()
+    );
+}
+
+#[test]
 fn sigterm_lets_in_flight_requests_finish() {
     let mut s = start("inflight", Setup::ready());
     // A request whose head has arrived but whose body is still on its way when SIGTERM
